@@ -1,0 +1,5 @@
+package io.finagent.memory.domain;
+
+public enum DecisionType {
+    BUY, SELL, HOLD
+}

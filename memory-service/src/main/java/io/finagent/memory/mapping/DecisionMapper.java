@@ -1,0 +1,63 @@
+package io.finagent.memory.mapping;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.finagent.memory.domain.Decision;
+import io.finagent.memory.rest.DecisionRequest;
+import io.finagent.memory.rest.DecisionResponse;
+import io.finagent.platform.events.DecisionMade;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/** Moves a decision between its REST shape, its row and its event. */
+@ApplicationScoped
+public class DecisionMapper {
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
+    private final ObjectMapper json;
+
+    public DecisionMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Decision toDecision(String userId, DecisionRequest request, String idempotencyKey, Instant now) {
+        Decision d = new Decision();
+        d.userId = userId;
+        d.strategyId = request.strategyId();
+        d.symbol = request.symbol().toUpperCase();
+        d.decisionType = request.decisionType();
+        d.confidence = request.confidence();
+        d.reasoning = request.reasoning();
+        d.marketContext = json.convertValue(request.marketContext(), JSON_OBJECT);
+        d.citedMemoryIds = ids(request.citedMemoryIds());
+        d.citedPatternIds = ids(request.citedPatternIds());
+        d.horizonMinutes = request.horizonMinutes();
+        // PostgreSQL keeps microseconds: truncate so the stored and the returned instant agree
+        d.decidedAt = (request.decidedAt() != null ? request.decidedAt() : now).truncatedTo(ChronoUnit.MICROS);
+        d.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        d.idempotencyKey = idempotencyKey;
+        return d;
+    }
+
+    public DecisionResponse toResponse(Decision d) {
+        return new DecisionResponse(d.id, d.strategyId, d.symbol, d.decisionType, d.confidence, d.reasoning,
+                d.marketContext, List.of(d.citedMemoryIds), List.of(d.citedPatternIds), d.horizonMinutes,
+                d.decidedAt, d.outcome, d.outcomeMeasuredAt);
+    }
+
+    public DecisionMade toEvent(Decision d) {
+        return new DecisionMade(d.id, d.userId, d.strategyId, d.symbol, d.decisionType.name(), d.confidence,
+                d.horizonMinutes, d.decidedAt, List.of(d.citedMemoryIds), List.of(d.citedPatternIds));
+    }
+
+    private static Long[] ids(List<Long> ids) {
+        return ids == null ? new Long[0] : ids.stream().distinct().toArray(Long[]::new);
+    }
+
+}

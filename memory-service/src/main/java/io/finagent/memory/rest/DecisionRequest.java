@@ -1,0 +1,29 @@
+package io.finagent.memory.rest;
+
+import io.finagent.memory.domain.DecisionType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** Body of {@code POST /api/v1/decisions}. */
+public record DecisionRequest(
+        @NotNull @Positive Long strategyId,
+        @NotNull @Pattern(regexp = "^[A-Za-z0-9.:/_-]{1,32}$", message = "must be 1 to 32 letters, digits or . : / _ -") String symbol,
+        @NotNull DecisionType decisionType,
+        @NotNull @DecimalMin(value = "0", message = "must be between 0 and 1")
+        @DecimalMax(value = "1", message = "must be between 0 and 1") BigDecimal confidence,
+        @Size(max = 20000) String reasoning,
+        @NotNull @Valid MarketContextRequest marketContext,
+        @Size(max = 100) List<@NotNull @Positive Long> citedMemoryIds,
+        @Size(max = 100) List<@NotNull @Positive Long> citedPatternIds,
+        @Positive Integer horizonMinutes,
+        Instant decidedAt) {
+}

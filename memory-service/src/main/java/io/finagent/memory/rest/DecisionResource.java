@@ -1,0 +1,60 @@
+package io.finagent.memory.rest;
+
+import io.finagent.memory.mapping.DecisionMapper;
+import io.finagent.memory.service.DecisionService;
+import io.finagent.platform.paging.Page;
+import io.finagent.platform.paging.PageRequest;
+import io.finagent.platform.security.CurrentUser;
+import io.finagent.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.time.Instant;
+
+@Path("/api/v1/decisions")
+@RolesAllowed({Roles.AGENT, Roles.ADMIN})
+public class DecisionResource {
+
+    private final DecisionService service;
+    private final DecisionMapper mapper;
+    private final CurrentUser user;
+
+    public DecisionResource(DecisionService service, DecisionMapper mapper, CurrentUser user) {
+        this.service = service;
+        this.mapper = mapper;
+        this.user = user;
+    }
+
+    @POST
+    public Uni<Response> record(@NotNull(message = "a decision body is required") @Valid DecisionRequest request,
+                                @HeaderParam("Idempotency-Key") @Size(max = 100) String idempotencyKey,
+                                @Context UriInfo uri) {
+        return service.record(mapper.toDecision(user.id(), request, idempotencyKey, Instant.now()))
+                .map(recorded -> Response.created(uri.getAbsolutePathBuilder().path(recorded.decision().id.toString()).build())
+                        .header("Idempotent-Replayed", recorded.replayed())
+                        .entity(mapper.toResponse(recorded.decision())).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<DecisionResponse> get(@PathParam("id") long id) {
+        return service.find(user.id(), id).map(mapper::toResponse);
+    }
+
+    @GET
+    public Uni<Page<DecisionResponse>> list(@Valid @BeanParam PageRequest page) {
+        return service.list(user.id(), page.page, page.size).map(p -> p.map(mapper::toResponse));
+    }
+}

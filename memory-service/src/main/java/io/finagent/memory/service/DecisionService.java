@@ -1,0 +1,52 @@
+package io.finagent.memory.service;
+
+import io.finagent.memory.domain.Decision;
+import io.finagent.memory.mapping.DecisionMapper;
+import io.finagent.memory.repository.DecisionRepository;
+import io.finagent.platform.events.EventType;
+import io.finagent.platform.outbox.Outbox;
+import io.finagent.platform.paging.Page;
+import io.finagent.platform.security.Owned;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Records the agent's decisions and announces each one as {@code decision-made}. */
+@ApplicationScoped
+public class DecisionService {
+
+    private final DecisionRepository decisions;
+    private final DecisionMapper mapper;
+    private final Outbox outbox;
+
+    public DecisionService(DecisionRepository decisions, DecisionMapper mapper, Outbox outbox) {
+        this.decisions = decisions;
+        this.mapper = mapper;
+        this.outbox = outbox;
+    }
+
+    /** Stores the decision and its event in one transaction; a repeated Idempotency-Key returns the first. */
+    @WithTransaction
+    public Uni<RecordedDecision> record(Decision decision) {
+        Uni<Decision> earlier = decision.idempotencyKey == null
+                ? Uni.createFrom().nullItem()
+                : decisions.findByIdempotencyKey(decision.userId, decision.idempotencyKey);
+        return earlier.chain(existing -> existing != null
+                ? Uni.createFrom().item(new RecordedDecision(existing, true))
+                : decisions.persist(decision)
+                        .call(d -> outbox.add(EventType.DECISION_MADE, d.id.toString(), mapper.toEvent(d), d.createdAt))
+                        .map(d -> new RecordedDecision(d, false)));
+    }
+
+    @WithSession
+    public Uni<Decision> find(String userId, long id) {
+        return Owned.orNotFound(decisions.findOwned(userId, id), "decision", id);
+    }
+
+    @WithSession
+    public Uni<Page<Decision>> list(String userId, int page, int size) {
+        return decisions.pageOwned(userId, page, size)
+                .chain(items -> decisions.countOwned(userId).map(total -> new Page<>(items, page, size, total)));
+    }
+}

@@ -1,0 +1,118 @@
+package io.finagent.memory;
+
+import io.finagent.platform.testing.RealInfrastructure;
+import io.finagent.platform.testing.TestDatabase;
+import io.finagent.platform.testing.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class DecisionApiTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private final TestDatabase db = new TestDatabase("finagent_memory_test");
+    private final String user = "alice-" + UUID.randomUUID();
+
+    @Test
+    void decisionIsStoredAndReadBack() {
+        var created = Decisions.post(user, Decisions.body("aapl", "BUY", "0.72")).statusCode(201).extract();
+        String location = created.header("Location");
+        assertTrue(location.endsWith("/api/v1/decisions/" + created.jsonPath().getLong("id")), location);
+        given().header("Authorization", Tokens.bearer(Tokens.agent(user)))
+                .when().get(location)
+                .then().statusCode(200)
+                .body("symbol", equalTo("AAPL"))
+                .body("decisionType", equalTo("BUY"))
+                .body("confidence", equalTo(0.72f))
+                .body("marketContext.features.rsi_14", equalTo(61.5f))
+                .body("marketContext.notes.regime", equalTo("trending"))
+                .body("citedPatternIds", hasItem(3))
+                .body("horizonMinutes", equalTo(60));
+    }
+
+    @Test
+    void withoutTokenIs401Problem() {
+        given().contentType("application/json").body(Decisions.body("AAPL", "BUY", "0.5"))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(401).contentType(PROBLEM)
+                .body("type", endsWith("/unauthenticated"));
+    }
+
+    @Test
+    void anotherUsersDecisionIs404() {
+        long id = Decisions.record(user, "MSFT");
+        given().header("Authorization", Tokens.bearer(Tokens.agent("mallory-" + UUID.randomUUID())))
+                .when().get("/api/v1/decisions/" + id)
+                .then().statusCode(404).contentType(PROBLEM)
+                .body("type", endsWith("/not-found"))
+                .body("detail", containsString(String.valueOf(id)));
+    }
+
+    @Test
+    void malformedJsonIs400ProblemAndStoresNothing() {
+        Decisions.post(user, "{\"strategyId\": 7, \"symbol\": ")
+                .statusCode(400).contentType(PROBLEM)
+                .body("type", endsWith("/malformed-json"));
+        assertEquals(0, db.count("SELECT count(*) FROM decision_history WHERE user_id = ?", user));
+    }
+
+    @Test
+    void confidenceOutOfRangeIs400NamingTheField() {
+        Decisions.post(user, Decisions.body("AAPL", "BUY", "1.5"))
+                .statusCode(400).contentType(PROBLEM)
+                .body("type", endsWith("/validation-failed"))
+                .body("errors.field", hasItem("confidence"));
+        assertEquals(0, db.count("SELECT count(*) FROM decision_history WHERE user_id = ?", user));
+    }
+
+    @Test
+    void unknownDecisionTypeIs400NamingTheField() {
+        Decisions.post(user, Decisions.body("AAPL", "SHORT", "0.5"))
+                .statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("decisionType"))
+                .body("detail", startsWith("decisionType"));
+        assertEquals(0, db.count("SELECT count(*) FROM decision_history WHERE user_id = ?", user));
+    }
+
+    @Test
+    void repeatedIdempotencyKeyRecordsOnce() {
+        String key = UUID.randomUUID().toString();
+        String body = Decisions.body("NVDA", "SELL", "0.6");
+        long first = given().header("Authorization", Tokens.bearer(Tokens.agent(user))).header("Idempotency-Key", key)
+                .contentType("application/json").body(body).when().post("/api/v1/decisions")
+                .then().statusCode(201).header("Idempotent-Replayed", "false").extract().jsonPath().getLong("id");
+        long second = given().header("Authorization", Tokens.bearer(Tokens.agent(user))).header("Idempotency-Key", key)
+                .contentType("application/json").body(body).when().post("/api/v1/decisions")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").extract().jsonPath().getLong("id");
+        assertEquals(first, second);
+        assertEquals(1, db.count("SELECT count(*) FROM decision_history WHERE user_id = ?", user));
+        assertEquals(1, db.count("SELECT count(*) FROM outbox_events WHERE event_key = ?", String.valueOf(first)));
+    }
+
+    @Test
+    void listIsPagedAndScopedToTheUser() {
+        Decisions.record(user, "AAPL");
+        Decisions.record(user, "MSFT");
+        Decisions.record("bob-" + UUID.randomUUID(), "TSLA");
+        given().header("Authorization", Tokens.bearer(Tokens.agent(user)))
+                .when().get("/api/v1/decisions?size=1")
+                .then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.size()", equalTo(1))
+                .body("items[0].symbol", equalTo("MSFT"));
+    }
+}

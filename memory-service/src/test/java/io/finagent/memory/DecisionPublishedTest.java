@@ -1,0 +1,65 @@
+package io.finagent.memory;
+
+import io.finagent.platform.events.CloudEvent;
+import io.finagent.platform.events.DecisionMade;
+import io.finagent.platform.events.EventCodec;
+import io.finagent.platform.events.EventType;
+import io.finagent.platform.events.ReceivedEvent;
+import io.finagent.platform.testing.RealInfrastructure;
+import io.finagent.platform.testing.TestDatabase;
+import io.finagent.platform.testing.TestInfrastructure;
+import io.finagent.platform.testing.TestKafka;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class DecisionPublishedTest {
+
+    private final EventCodec codec = new EventCodec();
+    private final TestDatabase db = new TestDatabase("finagent_memory_test");
+
+    @Test
+    void decisionIsPublishedAsCloudEventKeyedByItsId() {
+        String user = "carol-" + UUID.randomUUID();
+        long id = Decisions.record(user, "AAPL");
+
+        var record = TestKafka.awaitRecord(EventType.DECISION_MADE.topic(), r -> String.valueOf(id).equals(r.key()), Duration.ofSeconds(30));
+        assertEquals(CloudEvent.CONTENT_TYPE, TestKafka.header(record, "content-type"));
+        ReceivedEvent<DecisionMade> event = codec.read(record.value(), EventType.DECISION_MADE);
+        assertEquals(String.valueOf(id), event.subject());
+        assertEquals(id, event.data().decisionId());
+        assertEquals(user, event.data().userId());
+        assertEquals("BUY", event.data().decisionType());
+        assertEquals(0, new BigDecimal("0.72").compareTo(event.data().confidence()));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                db.count("SELECT count(*) FROM outbox_events WHERE event_key = ? AND published_at IS NOT NULL", String.valueOf(id)) == 1);
+    }
+
+    @Test
+    void decisionWrittenWhileBrokerIsDownIsPublishedWhenItReturns() {
+        String user = "dave-" + UUID.randomUUID();
+        TestInfrastructure.stopKafka();
+        long id;
+        try {
+            id = Decisions.record(user, "TSLA");
+            // the decision is stored and its event waits in the outbox while no broker answers
+            assertEquals(1, db.count("SELECT count(*) FROM decision_history WHERE id = ?", id));
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                    db.count("SELECT count(*) FROM outbox_events WHERE event_key = ? AND published_at IS NULL", String.valueOf(id)) == 1);
+        } finally {
+            TestInfrastructure.startKafka();
+        }
+        var record = TestKafka.awaitRecord(EventType.DECISION_MADE.topic(), r -> String.valueOf(id).equals(r.key()), Duration.ofSeconds(60));
+        assertEquals(id, codec.<DecisionMade>read(record.value(), EventType.DECISION_MADE).data().decisionId());
+    }
+}

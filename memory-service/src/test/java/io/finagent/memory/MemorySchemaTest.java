@@ -1,0 +1,24 @@
+package io.finagent.memory;
+
+import io.finagent.platform.testing.OwnedTablesContract;
+import io.finagent.platform.testing.RealInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import java.util.Set;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class MemorySchemaTest extends OwnedTablesContract {
+
+    @Override
+    protected String database() {
+        return "finagent_memory_test";
+    }
+
+    @Override
+    protected Set<String> ownedTables() {
+        return Set.of("decision_history", "ai_memory", "pattern_recognition", "episodes", "outbox_events", "inbox_events");
+    }
+}

@@ -1,0 +1,26 @@
+package io.finagent.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "finagent.outbox")
+public interface OutboxConfig {
+
+    /** Build-time switch: only services that produce events run the relay. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Pause between relay passes, in the scheduler's form ("0.5s", "2s"). */
+    @WithDefault("0.5s")
+    String pollInterval();
+
+    /** Most events published in one relay pass (one transaction). */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long a send may wait for the broker before the pass gives up and retries later. */
+    @WithDefault("10s")
+    Duration sendTimeout();
+}

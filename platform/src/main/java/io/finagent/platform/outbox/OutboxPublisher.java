@@ -1,0 +1,76 @@
+package io.finagent.platform.outbox;
+
+import io.finagent.platform.events.CloudEvent;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends outbox rows to Kafka with acks=all and an idempotent producer, and completes only when
+ * the broker has acknowledged every one of them.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "finagent.outbox.enabled", stringValue = "true")
+public class OutboxPublisher {
+
+    private final KafkaProducer<String, String> producer;
+
+    public OutboxPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, OutboxConfig config) {
+        int timeoutMs = (int) config.sendTimeout().toMillis();
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay",
+                // fail fast while the broker is down: the rows stay in the outbox for the next pass
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs + 1000,
+                ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    /** Completes when all events are acknowledged; fails if any is not. */
+    public Uni<Void> publish(List<PendingEvent> events) {
+        // send() can block on metadata while the broker is away, so it never runs on an event loop
+        return Uni.createFrom().completionStage(() -> CompletableFuture.allOf(
+                        events.stream().map(this::send).toArray(CompletableFuture[]::new)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .replaceWithVoid();
+    }
+
+    private CompletableFuture<Void> send(PendingEvent event) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
+        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error == null) {
+                    acked.complete(null);
+                } else {
+                    acked.completeExceptionally(error);
+                }
+            });
+        } catch (RuntimeException e) {
+            acked.completeExceptionally(e);
+        }
+        return acked;
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,7 @@
+package io.finagent.platform.outbox;
+
+import java.util.UUID;
+
+/** An outbox row not yet acknowledged by the broker. */
+public record PendingEvent(UUID id, String topic, String key, String payload) {
+}

@@ -1,0 +1,32 @@
+package io.finagent.platform.problem;
+
+import java.util.List;
+
+/** Thrown by services for an expected failure; rendered as problem+json with its status. */
+public class ProblemException extends RuntimeException {
+
+    private final ProblemType type;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.type = type;
+        this.errors = errors;
+    }
+
+    public static ProblemException notFound(String resource, Object id) {
+        return new ProblemException(ProblemType.NOT_FOUND, resource + " " + id + " not found", List.of());
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(ProblemType.VALIDATION, field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(ProblemType.CONFLICT, detail, List.of());
+    }
+
+    public Problem problem() {
+        return Problem.of(type, getMessage(), errors);
+    }
+}

@@ -1,0 +1,15 @@
+package io.finagent.platform.security;
+
+import io.finagent.platform.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+/** Scoping helper: a row looked up for a user that is absent (or another user's) is a 404. */
+public final class Owned {
+
+    private Owned() {
+    }
+
+    public static <T> Uni<T> orNotFound(Uni<T> lookup, String resource, Object id) {
+        return lookup.onItem().ifNull().failWith(() -> ProblemException.notFound(resource, id));
+    }
+}

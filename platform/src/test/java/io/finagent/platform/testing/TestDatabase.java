@@ -1,0 +1,47 @@
+package io.finagent.platform.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Direct JDBC look into a service's test database, to check what an API call really stored. */
+public final class TestDatabase {
+
+    private final String url;
+
+    public TestDatabase(String database) {
+        this.url = "jdbc:postgresql://127.0.0.1:5432/" + database;
+    }
+
+    public Set<String> tables() {
+        return new TreeSet<>(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"));
+    }
+
+    public long count(String sql, Object... args) {
+        return Long.parseLong(strings(sql, args).get(0));
+    }
+
+    public List<String> strings(String sql, Object... args) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}

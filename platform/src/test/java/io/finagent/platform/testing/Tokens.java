@@ -1,0 +1,41 @@
+package io.finagent.platform.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+
+import java.security.PrivateKey;
+import java.time.Duration;
+
+/** Bearer tokens signed with the test key pair the services trust in the test profile. */
+public final class Tokens {
+
+    private static final PrivateKey KEY = load();
+
+    private Tokens() {
+    }
+
+    public static String agent(String userId) {
+        return sign(userId, "agent");
+    }
+
+    public static String admin(String userId) {
+        return sign(userId, "admin");
+    }
+
+    public static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    private static String sign(String userId, String role) {
+        return Jwt.issuer("finagent").subject(userId).upn(userId).groups(role)
+                .expiresIn(Duration.ofHours(1)).sign(KEY);
+    }
+
+    private static PrivateKey load() {
+        try {
+            return KeyUtils.readPrivateKey("test-keys/privateKey.pem");
+        } catch (Exception e) {
+            throw new IllegalStateException("test private key missing", e);
+        }
+    }
+}
