@@ -76,7 +76,7 @@ public final class TestInfrastructure {
 
     private static void script(String component, String action) {
         Map<String, String> env = new HashMap<>(ENV);
-        env.putIfAbsent("FINAGENT_STATE_DIR", ROOT.resolve("target/test-infra").toString());
+        env.putIfAbsent("FINAGENT_STATE_DIR", ROOT.resolve(".run/test-infra").toString());
         ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("deploy/local/infra.sh").toString(), component, action)
                 .directory(ROOT.toFile()).inheritIO();
         pb.environment().putAll(env);
