@@ -12,8 +12,8 @@ public interface OutboxConfig {
     @WithDefault("false")
     boolean enabled();
 
-    /** Pause between relay passes, in the scheduler's form ("0.5s", "2s"). */
-    @WithDefault("0.5s")
+    /** Pause between relay passes, in the scheduler's form ("1s", "5s"; the scheduler runs nothing more often than each second). */
+    @WithDefault("1s")
     String pollInterval();
 
     /** Most events published in one relay pass (one transaction). */

@@ -48,7 +48,7 @@ public class OutboxRelay {
         registry.gauge("finagent.outbox.pending", pending);
     }
 
-    @Scheduled(every = "${finagent.outbox.poll-interval:0.5s}", delayed = "1s",
+    @Scheduled(every = "${finagent.outbox.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
         return pool.withTransaction(this::publishBatch)

@@ -1,0 +1,19 @@
+package io.finagent.portfolio;
+
+import io.finagent.platform.testing.RealInfrastructure;
+import io.finagent.platform.testing.ServiceEndpointsContract;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import java.util.List;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class PortfolioEndpointsTest extends ServiceEndpointsContract {
+
+    @Override
+    protected List<String> readinessChecks() {
+        return List.of("PostgreSQL", "Kafka");
+    }
+}
