@@ -1,0 +1,94 @@
+package io.finagent.system;
+
+import io.finagent.platform.testing.TestDatabase;
+import io.finagent.platform.testing.TestInfrastructure;
+import io.finagent.platform.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The first loop of the cluster, end to end: the packaged memory-service stores a decision and
+ * publishes decision-made through its outbox; the packaged strategy-service and portfolio-service,
+ * each on its own database, hear it over the real broker and record it.
+ */
+class DecisionLoopSystemTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("finagent.repo.root", "..")).toAbsolutePath().normalize();
+    private static final Map<String, String> DATABASES = Map.of(
+            "memory-service", "finagent_memory_system",
+            "strategy-service", "finagent_strategy_system",
+            "portfolio-service", "finagent_portfolio_system");
+    private static final List<RunningService> SERVICES = new ArrayList<>();
+    private static RunningService memory;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        TestInfrastructure.ensureRunning();
+        for (var service : List.of("memory-service", "strategy-service", "portfolio-service")) {
+            String database = DATABASES.get(service);
+            dropDatabase(database); // each service must create its own database when it is missing
+            SERVICES.add(RunningService.start(ROOT, service, Map.of(
+                    "FINAGENT_DB_NAME", database,
+                    "KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrap(),
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", ROOT.resolve("platform/src/test/resources/test-keys/publicKey.pem").toString(),
+                    "FINAGENT_CONSUMER_GROUP", service + "-system")));
+        }
+        for (RunningService service : SERVICES) {
+            service.awaitReady(Duration.ofSeconds(120));
+        }
+        memory = SERVICES.get(0);
+    }
+
+    @AfterAll
+    static void stopServices() throws InterruptedException {
+        for (RunningService service : SERVICES) {
+            service.close();
+        }
+    }
+
+    @Test
+    void decisionReachesStrategyAndPortfolioServiceOverTheBroker() {
+        String user = "agent-" + UUID.randomUUID();
+        long id = given().baseUri(memory.url())
+                .header("Authorization", Tokens.bearer(Tokens.agent(user)))
+                .contentType("application/json")
+                .body("""
+                        {"strategyId": 11, "symbol": "AAPL", "decisionType": "BUY", "confidence": 0.8,
+                         "marketContext": {"features": {"rsi_14": 61.5, "ret_5d": 0.02}}, "horizonMinutes": 30}""")
+                .when().post("/api/v1/decisions")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+
+        TestDatabase memoryDb = new TestDatabase(DATABASES.get("memory-service"));
+        await("memory-service publishes decision " + id).atMost(Duration.ofSeconds(30)).until(() ->
+                memoryDb.count("SELECT count(*) FROM outbox_events WHERE event_key = ? AND published_at IS NOT NULL", String.valueOf(id)) == 1);
+        UUID eventId = UUID.fromString(memoryDb.strings("SELECT id::text FROM outbox_events WHERE event_key = ?", String.valueOf(id)).get(0));
+
+        for (String service : List.of("strategy-service", "portfolio-service")) {
+            TestDatabase db = new TestDatabase(DATABASES.get(service));
+            await(service + " records decision " + id).atMost(Duration.ofSeconds(60))
+                    .until(() -> db.count("SELECT count(*) FROM observed_decisions WHERE decision_id = ?", id) == 1);
+            assertEquals(user, db.strings("SELECT user_id FROM observed_decisions WHERE decision_id = ?", id).get(0));
+            assertEquals(1, db.count("SELECT count(*) FROM inbox_events WHERE event_id = ?", eventId));
+        }
+    }
+
+    private static void dropDatabase(String name) throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
+             var s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+}
