@@ -8,7 +8,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -101,6 +109,37 @@ class DecisionApiTest {
         assertEquals(first, second);
         assertEquals(1, db.count("SELECT count(*) FROM decision_history WHERE user_id = ?", user));
         assertEquals(1, db.count("SELECT count(*) FROM outbox_events WHERE event_key = ?", String.valueOf(first)));
+    }
+
+    @Test
+    void concurrentCallsWithOneIdempotencyKeyRecordOnce() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = Decisions.body("AMD", "BUY", "0.55");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Long>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(pool.submit(() -> given().header("Authorization", Tokens.bearer(Tokens.agent(user)))
+                        .header("Idempotency-Key", key).contentType("application/json").body(body)
+                        .when().post("/api/v1/decisions").then().statusCode(201).extract().jsonPath().getLong("id")));
+            }
+            Set<Long> ids = new HashSet<>();
+            for (Future<Long> call : calls) {
+                ids.add(call.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, ids.size(), "every call answers with the one decision: " + ids);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, db.count("SELECT count(*) FROM decision_history WHERE user_id = ?", user));
+    }
+
+    @Test
+    void confidenceWithMoreThanFourDecimalsIs400() {
+        Decisions.post(user, Decisions.body("AAPL", "BUY", "0.123456"))
+                .statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("confidence"));
+        assertEquals(0, db.count("SELECT count(*) FROM decision_history WHERE user_id = ?", user));
     }
 
     @Test

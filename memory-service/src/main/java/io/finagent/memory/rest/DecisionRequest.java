@@ -4,6 +4,7 @@ import io.finagent.memory.domain.DecisionType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -19,7 +20,8 @@ public record DecisionRequest(
         @NotNull @Pattern(regexp = "^[A-Za-z0-9.:/_-]{1,32}$", message = "must be 1 to 32 letters, digits or . : / _ -") String symbol,
         @NotNull DecisionType decisionType,
         @NotNull @DecimalMin(value = "0", message = "must be between 0 and 1")
-        @DecimalMax(value = "1", message = "must be between 0 and 1") BigDecimal confidence,
+        @DecimalMax(value = "1", message = "must be between 0 and 1")
+        @Digits(integer = 1, fraction = 4, message = "must have at most 4 decimals") BigDecimal confidence,
         @Size(max = 20000) String reasoning,
         @NotNull @Valid MarketContextRequest marketContext,
         @Size(max = 100) List<@NotNull @Positive Long> citedMemoryIds,

@@ -3,12 +3,13 @@ package io.finagent.memory.service;
 import io.finagent.memory.domain.Decision;
 import io.finagent.memory.mapping.DecisionMapper;
 import io.finagent.memory.repository.DecisionRepository;
+import io.finagent.platform.database.UniqueViolation;
 import io.finagent.platform.events.EventType;
 import io.finagent.platform.outbox.Outbox;
 import io.finagent.platform.paging.Page;
 import io.finagent.platform.security.Owned;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,17 +27,24 @@ public class DecisionService {
         this.outbox = outbox;
     }
 
-    /** Stores the decision and its event in one transaction; a repeated Idempotency-Key returns the first. */
-    @WithTransaction
+    /**
+     * Stores the decision and its event in one transaction; a repeated Idempotency-Key returns the
+     * first. When two calls with one key race, the unique index stops the second, which then replays.
+     */
     public Uni<RecordedDecision> record(Decision decision) {
-        Uni<Decision> earlier = decision.idempotencyKey == null
+        return Panache.withTransaction(() -> earlier(decision).chain(existing -> existing != null
+                        ? Uni.createFrom().item(new RecordedDecision(existing, true))
+                        : decisions.persist(decision)
+                                .call(d -> outbox.add(EventType.DECISION_MADE, d.id.toString(), mapper.toEvent(d), d.createdAt))
+                                .map(d -> new RecordedDecision(d, false))))
+                .onFailure(e -> decision.idempotencyKey != null && UniqueViolation.is(e))
+                .recoverWithUni(() -> Panache.withSession(() -> earlier(decision)).map(d -> new RecordedDecision(d, true)));
+    }
+
+    private Uni<Decision> earlier(Decision decision) {
+        return decision.idempotencyKey == null
                 ? Uni.createFrom().nullItem()
                 : decisions.findByIdempotencyKey(decision.userId, decision.idempotencyKey);
-        return earlier.chain(existing -> existing != null
-                ? Uni.createFrom().item(new RecordedDecision(existing, true))
-                : decisions.persist(decision)
-                        .call(d -> outbox.add(EventType.DECISION_MADE, d.id.toString(), mapper.toEvent(d), d.createdAt))
-                        .map(d -> new RecordedDecision(d, false)));
     }
 
     @WithSession

@@ -2,6 +2,7 @@ package io.finagent.platform.inbox;
 
 import io.finagent.platform.events.EventCodec;
 import io.finagent.platform.events.EventType;
+import io.finagent.platform.events.InvalidEventException;
 import io.finagent.platform.events.ReceivedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -9,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -20,6 +22,8 @@ import java.util.function.Function;
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    /** About half a minute of back-off in all. */
+    private static final int RETRIES = 8;
     private static final String RECORD = """
             INSERT INTO inbox_events (consumer, event_id, event_type) VALUES (:consumer, :id, :type)
             ON CONFLICT DO NOTHING""";
@@ -32,23 +36,32 @@ public class Inbox {
         this.registry = registry;
     }
 
+    /**
+     * Applies the event once. A failure of the effect (a store briefly away) is retried with
+     * back-off before the message is given up to the DLQ; an effect that rejects an event for good
+     * throws {@link io.finagent.platform.events.InvalidEventException}, which is not retried.
+     */
     public <T> Uni<Void> consume(String consumer, String message, EventType type, Function<ReceivedEvent<T>, Uni<?>> effect) {
         return Uni.createFrom().item(() -> codec.<T>read(message, type))
-                .chain(event -> apply(consumer, event, effect));
+                .chain(event -> apply(consumer, event, effect)
+                        .onFailure(e -> !(e instanceof InvalidEventException))
+                        .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(RETRIES));
     }
 
     private <T> Uni<Void> apply(String consumer, ReceivedEvent<T> event, Function<ReceivedEvent<T>, Uni<?>> effect) {
-        String topic = event.type().topic();
         return Panache.withTransaction(() -> firstDelivery(consumer, event)
-                        .chain(first -> {
-                            if (!first) {
-                                LOG.debugf("%s already applied event %s", consumer, event.id());
-                                registry.counter("finagent.inbox.duplicates", "consumer", consumer, "type", topic).increment();
-                                return Uni.createFrom().voidItem();
-                            }
-                            return effect.apply(event).replaceWithVoid();
-                        }))
-                .invoke(() -> registry.counter("finagent.inbox.consumed", "consumer", consumer, "type", topic).increment());
+                .chain(first -> {
+                    if (!first) {
+                        LOG.debugf("%s already applied event %s", consumer, event.id());
+                        count("finagent.inbox.duplicates", consumer, event);
+                        return Uni.createFrom().voidItem();
+                    }
+                    return effect.apply(event).invoke(() -> count("finagent.inbox.applied", consumer, event)).replaceWithVoid();
+                }));
+    }
+
+    private void count(String metric, String consumer, ReceivedEvent<?> event) {
+        registry.counter(metric, "consumer", consumer, "type", event.type().cloudEventType()).increment();
     }
 
     private Uni<Boolean> firstDelivery(String consumer, ReceivedEvent<?> event) {

@@ -71,8 +71,9 @@ public class ProblemMappers {
             return malformedJson(json);
         }
         int status = e.getResponse().getStatus();
-        ProblemType type = Arrays.stream(ProblemType.values()).filter(t -> t.status() == status).findFirst()
-                .orElse(ProblemType.HTTP_ERROR);
+        ProblemType type = Arrays.stream(ProblemType.values())
+                .filter(t -> t.status() == status && t != ProblemType.VALIDATION && t != ProblemType.MALFORMED_JSON)
+                .findFirst().orElse(ProblemType.HTTP_ERROR);
         if (status >= 500) {
             LOG.error("request failed", e);
         }

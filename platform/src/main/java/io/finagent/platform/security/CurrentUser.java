@@ -2,6 +2,7 @@ package io.finagent.platform.security;
 
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
@@ -20,6 +21,10 @@ public class CurrentUser {
     public String id() {
         if (identity.isAnonymous()) {
             throw new UnauthorizedException();
+        }
+        // the subject, not the principal name: MicroProfile JWT would prefer upn for that
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
         }
         return identity.getPrincipal().getName();
     }

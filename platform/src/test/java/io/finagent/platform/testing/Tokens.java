@@ -27,7 +27,8 @@ public final class Tokens {
     }
 
     private static String sign(String userId, String role) {
-        return Jwt.issuer("finagent").subject(userId).upn(userId).groups(role)
+        // no upn on purpose: the user is the subject, as in tokens of other issuers
+        return Jwt.issuer("finagent").subject(userId).groups(role)
                 .expiresIn(Duration.ofHours(1)).sign(KEY);
     }
 

@@ -1,36 +1,20 @@
 package io.finagent.portfolio.domain;
 
-import jakarta.persistence.Column;
+import io.finagent.platform.events.DecisionMade;
+import io.finagent.platform.events.ObservedDecisionColumns;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A decision this service learned of from {@code decision-made}; its outcome is measured later. */
+/** A decision learned of from {@code decision-made}; its outcome is measured once its horizon has passed. */
 @Entity
 @Table(name = "observed_decisions")
-public class ObservedDecision {
+public class ObservedDecision extends ObservedDecisionColumns {
 
-    @Id
-    @Column(name = "decision_id")
-    public Long decisionId;
-
-    @Column(name = "user_id", nullable = false)
-    public String userId;
-
-    @Column(name = "strategy_id", nullable = false)
-    public Long strategyId;
-
-    @Column(nullable = false)
-    public String symbol;
-
-    @Column(name = "decision_type", nullable = false)
-    public String decisionType;
-
-    @Column(name = "decided_at", nullable = false)
-    public Instant decidedAt;
-
-    @Column(name = "observed_at", nullable = false)
-    public Instant observedAt;
+    public static ObservedDecision of(DecisionMade decision, Instant now) {
+        ObservedDecision row = new ObservedDecision();
+        row.copy(decision, now);
+        return row;
+    }
 }

@@ -1,42 +1,28 @@
 package io.finagent.strategy.domain;
 
+import io.finagent.platform.events.DecisionMade;
+import io.finagent.platform.events.ObservedDecisionColumns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A decision this service learned of from {@code decision-made}, for its strategy's record. */
+/** A decision taken under a strategy, learned of from {@code decision-made}. */
 @Entity
 @Table(name = "observed_decisions")
-public class ObservedDecision {
-
-    @Id
-    @Column(name = "decision_id")
-    public Long decisionId;
-
-    @Column(name = "user_id", nullable = false)
-    public String userId;
-
-    @Column(name = "strategy_id", nullable = false)
-    public Long strategyId;
-
-    @Column(nullable = false)
-    public String symbol;
-
-    @Column(name = "decision_type", nullable = false)
-    public String decisionType;
-
-    @Column(name = "decided_at", nullable = false)
-    public Instant decidedAt;
-
-    @Column(name = "observed_at", nullable = false)
-    public Instant observedAt;
+public class ObservedDecision extends ObservedDecisionColumns {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public DecisionStatus status;
+
+    public static ObservedDecision of(DecisionMade decision, DecisionStatus status, Instant now) {
+        ObservedDecision row = new ObservedDecision();
+        row.copy(decision, now);
+        row.status = status;
+        return row;
+    }
 }

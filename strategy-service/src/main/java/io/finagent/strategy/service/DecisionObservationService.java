@@ -22,15 +22,6 @@ public class DecisionObservationService {
 
     @WithTransaction
     public Uni<ObservedDecision> observe(DecisionMade decision) {
-        ObservedDecision row = new ObservedDecision();
-        row.decisionId = decision.decisionId();
-        row.userId = decision.userId();
-        row.strategyId = decision.strategyId();
-        row.symbol = decision.symbol();
-        row.decisionType = decision.decisionType();
-        row.decidedAt = decision.decidedAt();
-        row.observedAt = Instant.now();
-        row.status = DecisionStatus.ACCEPTED;
-        return observed.persist(row);
+        return observed.persist(ObservedDecision.of(decision, DecisionStatus.ACCEPTED, Instant.now()));
     }
 }
