@@ -63,6 +63,21 @@ public abstract class DecisionMadeConsumerContract {
     }
 
     @Test
+    void briefStoreOutageIsRetriedNotDeadLettered() throws InterruptedException {
+        long id = TestEvents.newDecisionId();
+        db().execute("ALTER TABLE observed_decisions RENAME TO observed_decisions_away");
+        try {
+            TestEvents.publish(TestEvents.decisionMade(id, "heidi"));
+            Thread.sleep(3000); // the effect fails meanwhile: the table is gone
+        } finally {
+            db().execute("ALTER TABLE observed_decisions_away RENAME TO observed_decisions");
+        }
+        await().atMost(WAIT).until(() -> observed(id) == 1);
+        assertEquals(0, TestKafka.count(EventType.DECISION_MADE.deadLetterTopic(), r -> String.valueOf(id).equals(r.key()),
+                Duration.ofSeconds(3)));
+    }
+
+    @Test
     void unprocessableMessageGoesToDeadLetterTopicAndStreamContinues() {
         String garbage = "not-json-" + UUID.randomUUID();
         TestKafka.send(EventType.DECISION_MADE.topic(), "bad", garbage);

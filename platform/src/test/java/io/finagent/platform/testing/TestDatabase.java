@@ -27,6 +27,15 @@ public final class TestDatabase {
         return Long.parseLong(strings(sql, args).get(0));
     }
 
+    public void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+             var statement = c.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public List<String> strings(String sql, Object... args) {
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
              PreparedStatement ps = c.prepareStatement(sql)) {
