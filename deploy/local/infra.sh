@@ -22,30 +22,30 @@
 #   KAFKA_START_TIMEOUT [90]  QUESTDB_START_TIMEOUT [90]  PG_REDIS_TIMEOUT [60]
 #   JAVA_HOME          [java on PATH; must be 17+]
 
-FINAGENT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# FINAGENT_ROOT, RUN_DIR, port_open, now_ms, format_ms, die and the pid-file helpers
+# (live_pid, pid_of, spawn_detached, stop_pidfile) come from lib.sh.
+# shellcheck source=deploy/local/lib.sh source-path=SCRIPTDIR/../..
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 INFRA_POM="$FINAGENT_ROOT/deploy/local/infra/pom.xml"
 
 # ---------------------------------------------------------------- helpers
 
+# Everything goes to stderr with an "[infra] " prefix (stdout is for `classpath`),
+# also the messages of lib.sh's helpers (say, warn and so die).
 log() { printf '[infra] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+say() { log "$@"; }
+warn() { log "$@"; }
 
 state_dir() {
-  local dir="${FINAGENT_STATE_DIR:-$FINAGENT_ROOT/.run}"
+  local dir="${FINAGENT_STATE_DIR:-$RUN_DIR}"
   mkdir -p "$dir"
   (cd "$dir" && pwd)  # absolute, so generated configs stay valid from any cwd
-}
-
-# True when something accepts TCP connections on host:port. Uses bash's /dev/tcp so
-# no nc/ss is needed; `timeout` guards against a filtered port hanging the connect.
-port_open() {
-  timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null
 }
 
 # Fail fast (instead of a bind error deep in a JVM log) when a port we need is taken.
 require_free_ports() {
   local name="$1" port busy=(); shift
-  for port in "$@"; do port_open 127.0.0.1 "$port" && busy+=("$port"); done
+  for port in "$@"; do port_open "$port" && busy+=("$port"); done
   (( ${#busy[@]} == 0 )) || die "$name: port(s) ${busy[*]} already in use by another process"
 }
 
@@ -56,8 +56,6 @@ show_log_failure() {
   log "... last lines of $logfile:"
   tail -n 30 "$logfile" >&2 || true
 }
-
-now_ms() { date +%s%3N; }
 
 # True when GET http://127.0.0.1:$1$2 returns 2xx. Falls back to bash's /dev/tcp on
 # a bare machine without curl.
@@ -84,57 +82,6 @@ java_bin() {
   echo "$java"
 }
 
-# pid from a pid file if that process is alive, else nothing (and exit 1).
-live_pid() {
-  local pidfile="$1" pid
-  [[ -s "$pidfile" ]] || return 1
-  pid="$(<"$pidfile")"
-  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
-  echo "$pid"
-}
-
-# Start a command detached from this shell, logging to $logfile, and write ITS pid
-# (not a wrapper's) to $pidfile: the inner bash writes $$ and then execs the command,
-# so the pid stays the same. setsid gives it its own session, so Ctrl-C / the end of
-# a CI step / the terminal closing does not take it down; nohup covers SIGHUP.
-spawn_detached() {
-  local pidfile="$1" logfile="$2"; shift 2
-  rm -f "$pidfile"
-  # shellcheck disable=SC2016  # $$ and $@ must expand in the inner bash, not here
-  nohup setsid bash -c 'echo $$ > "$0"; exec "$@"' "$pidfile" "$@" \
-    >"$logfile" 2>&1 </dev/null &
-  local _
-  for _ in $(seq 1 50); do [[ -s "$pidfile" ]] && return 0; sleep 0.1; done
-  die "process did not write its pid file $pidfile"
-}
-
-# Stop the process recorded in $pidfile only (never by name): TERM, wait up to 30 s,
-# then KILL. $2 is a string its command line must contain, so a stale pid file whose
-# pid got reused by an unrelated process is never signalled.
-stop_pidfile() {
-  local pidfile="$1" expect="$2" name="$3" pid _
-  if ! pid="$(live_pid "$pidfile")"; then
-    rm -f "$pidfile"
-    log "$name: nothing to stop (no live process in $pidfile)"
-    return 0
-  fi
-  if ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$expect"; then
-    rm -f "$pidfile"
-    log "$name: pid $pid is not $expect (stale pid file), nothing to stop"
-    return 0
-  fi
-  log "$name: stopping pid $pid"
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 60); do
-    kill -0 "$pid" 2>/dev/null || { rm -f "$pidfile"; log "$name: stopped"; return 0; }
-    sleep 0.5
-  done
-  log "$name: still alive after 30 s, sending KILL"
-  kill -KILL "$pid" 2>/dev/null || true
-  sleep 0.5
-  rm -f "$pidfile"
-}
-
 # Poll "$@" (a readiness test) every 0.5 s until it succeeds. Fails early when the
 # process in $pidfile died, and after $timeout seconds; prints the log tail then.
 wait_ready() {
@@ -143,8 +90,7 @@ wait_ready() {
   start="$(now_ms)"; deadline=$(( start + timeout * 1000 ))
   while (( $(now_ms) < deadline )); do
     if "$@"; then
-      local ms=$(( $(now_ms) - start ))
-      log "$name: ready after $(( ms / 1000 )).$(( ms % 1000 / 100 )) s"
+      log "$name: ready after $(format_ms $(( $(now_ms) - start )))"
       return 0
     fi
     if ! live_pid "$pidfile" >/dev/null; then
@@ -351,7 +297,7 @@ pg_redis_status() {
 
 kafka_dir() { echo "$(state_dir)/kafka"; }
 kafka_port() { echo "${KAFKA_PORT:-9092}"; }
-kafka_up() { port_open 127.0.0.1 "$(kafka_port)"; }
+kafka_up() { port_open "$(kafka_port)"; }
 
 # Regenerated on every start so port changes in the environment take effect.
 # Static quorum (controller.quorum.voters) rather than `format --standalone`: the
@@ -456,7 +402,7 @@ kafka_start() {
   wait_ready kafka "$dir/kafka.pid" "$dir/kafka.log" "${KAFKA_START_TIMEOUT:-90}" kafka_ready
 }
 
-kafka_stop() { stop_pidfile "$(kafka_dir)/kafka.pid" kafka.Kafka kafka; }
+kafka_stop() { stop_pidfile kafka "$(kafka_dir)/kafka.pid" kafka.Kafka; }
 
 kafka_status() {
   local pid
@@ -473,7 +419,7 @@ kafka_status() {
 
 questdb_dir() { echo "$(state_dir)/questdb"; }
 questdb_http_port() { echo "${QUESTDB_HTTP_PORT:-9000}"; }
-questdb_up() { port_open 127.0.0.1 "$(questdb_http_port)"; }
+questdb_up() { port_open "$(questdb_http_port)"; }
 questdb_ready() { http_ok "$(questdb_http_port)" "/exec?query=select%201"; }
 
 # QuestDB extracts its default conf/ files only when missing, so writing server.conf
@@ -532,7 +478,7 @@ questdb_start() {
   wait_ready questdb "$dir/questdb.pid" "$dir/questdb.log" "${QUESTDB_START_TIMEOUT:-90}" questdb_ready
 }
 
-questdb_stop() { stop_pidfile "$(questdb_dir)/questdb.pid" io.questdb.ServerMain questdb; }
+questdb_stop() { stop_pidfile questdb "$(questdb_dir)/questdb.pid" io.questdb.ServerMain; }
 
 questdb_status() {
   local pid

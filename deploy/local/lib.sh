@@ -1,7 +1,8 @@
 # shellcheck shell=bash
-# Shared by bin/start, bin/stop and bin/test: the repository root, the services and
-# their ports, small process helpers and the minting of local JWTs.
-# Sourced, never executed; the sourcing script sets the strict mode.
+# Shared by bin/start, bin/stop, bin/test and deploy/local/infra.sh: the repository
+# root, the services and their ports, the pid-file helpers and the minting of local JWTs.
+# Sourced, never executed; the sourcing script sets the strict mode. Messages go through
+# say (stdout) and warn (stderr); infra.sh redefines both to its "[infra] " log.
 # shellcheck disable=SC2034  # the variables are used by the sourcing scripts
 
 FINAGENT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -10,7 +11,8 @@ RUN_DIR="$FINAGENT_ROOT/.run"
 KEY_DIR="$RUN_DIR/keys"
 
 SERVICES=(memory-service portfolio-service strategy-service cache-service backup-service)
-declare -A SERVICE_PORT=(
+# -g: stays global when lib.sh is sourced inside a function (e.g. via infra.sh).
+declare -gA SERVICE_PORT=(
   [memory-service]=8081
   [portfolio-service]=8082
   [strategy-service]=8083
@@ -52,23 +54,58 @@ reactor_modules() {
     "$FINAGENT_ROOT/pom.xml"
 }
 
-# pid from a pid file if that process is alive and its command line contains $2
-# (so a stale pid file whose pid got reused is never trusted), else exit 1.
-pid_of() {
-  local pidfile="$1" expect="$2" pid
+# ---------------------------------------------------------------- pid files
+
+# pid from a pid file if that process is alive, else nothing (and exit 1).
+live_pid() {
+  local pidfile="$1" pid
   [[ -s "$pidfile" ]] || return 1
   pid="$(<"$pidfile")"
   [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$expect" || return 1
   echo "$pid"
 }
 
-# TERM, up to 30 s for a graceful shutdown, then KILL. Only the pid in the file.
+# True when the command line of process $1 contains $2.
+cmdline_has() {
+  tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$2"
+}
+
+# pid from a pid file if that process is alive and its command line contains $2
+# (so a stale pid file whose pid got reused is never trusted), else exit 1.
+pid_of() {
+  local pid
+  pid="$(live_pid "$1")" && cmdline_has "$pid" "$2" || return 1
+  echo "$pid"
+}
+
+# Start a command detached from this shell, logging to $logfile, and write ITS pid
+# (not a wrapper's) to $pidfile: the inner bash writes $$ and then execs the command,
+# so the pid stays the same. setsid gives it its own session, so Ctrl-C / the end of
+# a CI step / the terminal closing does not take it down; nohup covers SIGHUP.
+spawn_detached() {
+  local pidfile="$1" logfile="$2" _; shift 2
+  rm -f "$pidfile"
+  # shellcheck disable=SC2016  # $$ and $@ must expand in the inner bash, not here
+  nohup setsid bash -c 'echo $$ > "$0"; exec "$@"' "$pidfile" "$@" \
+    >"$logfile" 2>&1 </dev/null &
+  for _ in $(seq 1 50); do [[ -s "$pidfile" ]] && return 0; sleep 0.1; done
+  die "process did not write its pid file $pidfile"
+}
+
+# Stop the process recorded in $pidfile only (never by name): TERM, wait up to 30 s,
+# then KILL. $expect is a string its command line must contain, so a stale pid file
+# whose pid got reused by an unrelated process is never signalled.
+# Usage: stop_pidfile <name> <pidfile> <expect>
 stop_pidfile() {
   local name="$1" pidfile="$2" expect="$3" pid _
-  if ! pid="$(pid_of "$pidfile" "$expect")"; then
-    [[ -e "$pidfile" ]] && say "$name: not running (stale pid file removed)"
+  if ! pid="$(live_pid "$pidfile")"; then
     rm -f "$pidfile"
+    say "$name: nothing to stop (no live process in $pidfile)"
+    return 0
+  fi
+  if ! cmdline_has "$pid" "$expect"; then
+    rm -f "$pidfile"
+    say "$name: pid $pid is not $expect (stale pid file), nothing to stop"
     return 0
   fi
   say "$name: stopping pid $pid"
@@ -79,6 +116,7 @@ stop_pidfile() {
   done
   warn "$name: still alive after 30 s, sending KILL"
   kill -KILL "$pid" 2>/dev/null || true
+  sleep 0.5
   rm -f "$pidfile"
 }
 
