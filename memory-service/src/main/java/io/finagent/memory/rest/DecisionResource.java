@@ -2,9 +2,11 @@ package io.finagent.memory.rest;
 
 import io.finagent.memory.mapping.DecisionMapper;
 import io.finagent.memory.service.DecisionService;
+import io.finagent.memory.service.OutcomeService;
 import io.finagent.platform.paging.Page;
 import io.finagent.platform.paging.PageRequest;
 import io.finagent.platform.security.CurrentUser;
+import io.finagent.platform.security.Owned;
 import io.finagent.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
@@ -28,11 +31,13 @@ import java.time.Instant;
 public class DecisionResource {
 
     private final DecisionService service;
+    private final OutcomeService outcomes;
     private final DecisionMapper mapper;
     private final CurrentUser user;
 
-    public DecisionResource(DecisionService service, DecisionMapper mapper, CurrentUser user) {
+    public DecisionResource(DecisionService service, OutcomeService outcomes, DecisionMapper mapper, CurrentUser user) {
         this.service = service;
+        this.outcomes = outcomes;
         this.mapper = mapper;
         this.user = user;
     }
@@ -51,6 +56,16 @@ public class DecisionResource {
     @Path("/{id}")
     public Uni<DecisionResponse> get(@PathParam("id") long id) {
         return service.find(user.id(), id).map(mapper::toResponse);
+    }
+
+    /** Idempotent: the same outcome again is a no-op; a different one is 409. */
+    @PUT
+    @Path("/{id}/outcome")
+    public Uni<DecisionResponse> recordOutcome(@PathParam("id") long id,
+                                               @NotNull(message = "an outcome body is required") @Valid OutcomeRequest request) {
+        Instant measuredAt = request.measuredAt() != null ? request.measuredAt() : Instant.now();
+        return Owned.orNotFound(outcomes.apply(user.id(), id, request.outcome(), measuredAt), "decision", id)
+                .map(mapper::toResponse);
     }
 
     @GET

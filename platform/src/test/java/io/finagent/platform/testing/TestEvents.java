@@ -4,6 +4,7 @@ import io.finagent.platform.events.CloudEvent;
 import io.finagent.platform.events.DecisionMade;
 import io.finagent.platform.events.EventCodec;
 import io.finagent.platform.events.EventType;
+import io.finagent.platform.events.OutcomeMeasured;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,7 +32,19 @@ public final class TestEvents {
         return CODEC.envelope(EventType.DECISION_MADE, "/finagent/test", String.valueOf(decisionId), data, Instant.now());
     }
 
+    public static CloudEvent outcomeMeasured(long decisionId, String userId, BigDecimal outcome) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        OutcomeMeasured data = new OutcomeMeasured(decisionId, userId, 7, "AAPL", "BUY", outcome,
+                new BigDecimal("100.00"), new BigDecimal("100.00").multiply(BigDecimal.ONE.add(outcome)), now.minusSeconds(3600), now);
+        return CODEC.envelope(EventType.OUTCOME_MEASURED, "/finagent/test", String.valueOf(decisionId), data, now);
+    }
+
+    public static String write(CloudEvent event) {
+        return CODEC.write(event);
+    }
+
+    /** Sends the event to its topic, keyed by its subject as the outbox does. */
     public static void publish(CloudEvent event) {
-        TestKafka.send(EventType.DECISION_MADE.topic(), event.subject(), CODEC.write(event));
+        TestKafka.send(EventType.ofCloudEventType(event.type()).topic(), event.subject(), CODEC.write(event));
     }
 }
