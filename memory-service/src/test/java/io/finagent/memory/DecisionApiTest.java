@@ -143,6 +143,33 @@ class DecisionApiTest {
     }
 
     @Test
+    void listFiltersByStrategySymbolTypeAndTimeRange() {
+        String base = "{\"strategyId\": %d, \"symbol\": \"%s\", \"decisionType\": \"%s\", \"confidence\": 0.5,"
+                + " \"decidedAt\": \"%s\", \"marketContext\": {\"features\": {\"rsi_14\": 50}}}";
+        Decisions.post(user, base.formatted(1, "AAPL", "BUY", "2026-03-01T10:00:00Z")).statusCode(201);
+        Decisions.post(user, base.formatted(1, "AAPL", "SELL", "2026-03-02T10:00:00Z")).statusCode(201);
+        Decisions.post(user, base.formatted(2, "MSFT", "BUY", "2026-03-03T10:00:00Z")).statusCode(201);
+        var auth = Tokens.bearer(Tokens.agent(user));
+        given().header("Authorization", auth).when().get("/api/v1/decisions?strategyId=1")
+                .then().statusCode(200).body("total", equalTo(2));
+        given().header("Authorization", auth).when().get("/api/v1/decisions?symbol=aapl&decisionType=SELL")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].decisionType", equalTo("SELL"));
+        given().header("Authorization", auth).when().get("/api/v1/decisions?from=2026-03-02T00:00:00Z&to=2026-03-03T10:00:00Z")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].symbol", equalTo("AAPL"));
+    }
+
+    @Test
+    void badQueryParametersAre400NotFound() {
+        var auth = Tokens.bearer(Tokens.agent(user));
+        for (String query : new String[]{"page=x", "from=yesterday", "decisionType=SHORT", "size=0", "strategyId=-1"}) {
+            given().header("Authorization", auth).when().get("/api/v1/decisions?" + query)
+                    .then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/validation-failed"));
+        }
+        given().header("Authorization", auth).when().get("/api/v1/decisions?from=2026-03-03T00:00:00Z&to=2026-03-02T00:00:00Z")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("to"));
+    }
+
+    @Test
     void listIsPagedAndScopedToTheUser() {
         Decisions.record(user, "AAPL");
         Decisions.record(user, "MSFT");

@@ -3,6 +3,8 @@ package io.finagent.memory.mapping;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finagent.memory.domain.Decision;
+import io.finagent.memory.repository.DecisionQuery;
+import io.finagent.memory.rest.DecisionFilter;
 import io.finagent.memory.rest.DecisionRequest;
 import io.finagent.memory.rest.DecisionResponse;
 import io.finagent.platform.events.DecisionMade;
@@ -43,6 +45,11 @@ public class DecisionMapper {
         d.createdAt = now.truncatedTo(ChronoUnit.MICROS);
         d.idempotencyKey = idempotencyKey;
         return d;
+    }
+
+    public DecisionQuery toQuery(String userId, DecisionFilter filter) {
+        return new DecisionQuery(userId, filter.strategyId, filter.symbol == null ? null : filter.symbol.toUpperCase(),
+                filter.decisionType, filter.from, filter.to);
     }
 
     public DecisionResponse toResponse(Decision d) {

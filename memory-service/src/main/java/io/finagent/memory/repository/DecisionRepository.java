@@ -20,11 +20,11 @@ public class DecisionRepository implements PanacheRepository<Decision> {
         return find("userId = ?1 and idempotencyKey = ?2", userId, key).firstResult();
     }
 
-    public Uni<List<Decision>> pageOwned(String userId, int page, int size) {
-        return find("userId", Sort.descending("decidedAt", "id"), userId).page(page, size).list();
+    public Uni<List<Decision>> pageOwned(DecisionQuery query, int page, int size) {
+        return find(query.where(), Sort.descending("decidedAt", "id"), query.parameters()).page(page, size).list();
     }
 
-    public Uni<Long> countOwned(String userId) {
-        return count("userId", userId);
+    public Uni<Long> countOwned(DecisionQuery query) {
+        return count(query.where(), query.parameters());
     }
 }

@@ -4,6 +4,7 @@ import io.finagent.memory.mapping.DecisionMapper;
 import io.finagent.memory.service.DecisionService;
 import io.finagent.memory.service.OutcomeService;
 import io.finagent.platform.paging.Page;
+import io.finagent.platform.problem.ProblemException;
 import io.finagent.platform.paging.PageRequest;
 import io.finagent.platform.security.CurrentUser;
 import io.finagent.platform.security.Owned;
@@ -69,7 +70,10 @@ public class DecisionResource {
     }
 
     @GET
-    public Uni<Page<DecisionResponse>> list(@Valid @BeanParam PageRequest page) {
-        return service.list(user.id(), page.page, page.size).map(p -> p.map(mapper::toResponse));
+    public Uni<Page<DecisionResponse>> list(@Valid @BeanParam DecisionFilter filter, @Valid @BeanParam PageRequest page) {
+        if (filter.from != null && filter.to != null && !filter.from.isBefore(filter.to)) {
+            throw ProblemException.invalid("to", "must be after from");
+        }
+        return service.list(mapper.toQuery(user.id(), filter), page.page, page.size).map(p -> p.map(mapper::toResponse));
     }
 }

@@ -2,6 +2,7 @@ package io.finagent.memory.service;
 
 import io.finagent.memory.domain.Decision;
 import io.finagent.memory.mapping.DecisionMapper;
+import io.finagent.memory.repository.DecisionQuery;
 import io.finagent.memory.repository.DecisionRepository;
 import io.finagent.platform.database.UniqueViolation;
 import io.finagent.platform.events.EventType;
@@ -53,8 +54,8 @@ public class DecisionService {
     }
 
     @WithSession
-    public Uni<Page<Decision>> list(String userId, int page, int size) {
-        return decisions.pageOwned(userId, page, size)
-                .chain(items -> decisions.countOwned(userId).map(total -> new Page<>(items, page, size, total)));
+    public Uni<Page<Decision>> list(DecisionQuery query, int page, int size) {
+        return decisions.pageOwned(query, page, size)
+                .chain(items -> decisions.countOwned(query).map(total -> new Page<>(items, page, size, total)));
     }
 }

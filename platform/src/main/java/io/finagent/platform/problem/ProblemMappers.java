@@ -11,6 +11,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -69,6 +70,11 @@ public class ProblemMappers {
     public Response http(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json);
+        }
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers 404 when a query or path parameter does not convert; it is bad input
+            String detail = "a parameter does not have the expected form: " + e.getCause().getMessage();
+            return respond(Problem.of(ProblemType.VALIDATION, detail, List.of()));
         }
         int status = e.getResponse().getStatus();
         ProblemType type = Arrays.stream(ProblemType.values())
