@@ -2,7 +2,9 @@ package io.finagent.memory.mapping;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.finagent.memory.domain.Decision;
+import io.finagent.memory.domain.SessionEvent;
 import io.finagent.memory.repository.DecisionQuery;
 import io.finagent.memory.rest.DecisionFilter;
 import io.finagent.memory.rest.DecisionRequest;
@@ -56,6 +58,13 @@ public class DecisionMapper {
         return new DecisionResponse(d.id, d.strategyId, d.symbol, d.decisionType, d.confidence, d.reasoning,
                 d.marketContext, List.of(d.citedMemoryIds), List.of(d.citedPatternIds), d.horizonMinutes,
                 d.decidedAt, d.outcome, d.outcomeMeasuredAt);
+    }
+
+    public SessionEvent toSessionEvent(Decision d) {
+        ObjectNode payload = json.createObjectNode()
+                .put("decisionId", d.id).put("strategyId", d.strategyId).put("symbol", d.symbol)
+                .put("decisionType", d.decisionType.name()).put("confidence", d.confidence);
+        return new SessionEvent("decision", payload, d.decidedAt);
     }
 
     public DecisionMade toEvent(Decision d) {

@@ -14,7 +14,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** Body of {@code POST /api/v1/decisions}. */
+/** Body of {@code POST /api/v1/decisions}; with a {@code sessionId} the decision also enters that session's working memory. */
 public record DecisionRequest(
         @NotNull @Positive Long strategyId,
         @NotNull @Pattern(regexp = "^[A-Za-z0-9.:/_-]{1,32}$", message = "must be 1 to 32 letters, digits or . : / _ -") String symbol,
@@ -27,5 +27,6 @@ public record DecisionRequest(
         @Size(max = 100) List<@NotNull @Positive Long> citedMemoryIds,
         @Size(max = 100) List<@NotNull @Positive Long> citedPatternIds,
         @Positive Integer horizonMinutes,
-        Instant decidedAt) {
+        Instant decidedAt,
+        @Pattern(regexp = SessionResource.SESSION_ID, message = SessionResource.SESSION_ID_RULE) String sessionId) {
 }

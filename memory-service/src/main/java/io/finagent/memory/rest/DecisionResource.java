@@ -47,7 +47,7 @@ public class DecisionResource {
     public Uni<Response> record(@NotNull(message = "a decision body is required") @Valid DecisionRequest request,
                                 @HeaderParam("Idempotency-Key") @Size(max = 100) String idempotencyKey,
                                 @Context UriInfo uri) {
-        return service.record(mapper.toDecision(user.id(), request, idempotencyKey, Instant.now()))
+        return service.record(mapper.toDecision(user.id(), request, idempotencyKey, Instant.now()), request.sessionId())
                 .map(recorded -> Response.created(uri.getAbsolutePathBuilder().path(recorded.decision().id.toString()).build())
                         .header("Idempotent-Replayed", recorded.replayed())
                         .entity(mapper.toResponse(recorded.decision())).build());

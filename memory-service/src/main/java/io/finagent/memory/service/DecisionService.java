@@ -21,25 +21,33 @@ public class DecisionService {
     private final DecisionRepository decisions;
     private final DecisionMapper mapper;
     private final Outbox outbox;
+    private final WorkingMemory workingMemory;
 
-    public DecisionService(DecisionRepository decisions, DecisionMapper mapper, Outbox outbox) {
+    public DecisionService(DecisionRepository decisions, DecisionMapper mapper, Outbox outbox, WorkingMemory workingMemory) {
         this.decisions = decisions;
         this.mapper = mapper;
         this.outbox = outbox;
+        this.workingMemory = workingMemory;
     }
 
     /**
      * Stores the decision and its event in one transaction; a repeated Idempotency-Key returns the
      * first. When two calls with one key race, the unique index stops the second, which then replays.
      */
-    public Uni<RecordedDecision> record(Decision decision) {
+    public Uni<RecordedDecision> record(Decision decision, String sessionId) {
         return Panache.withTransaction(() -> earlier(decision).chain(existing -> existing != null
                         ? Uni.createFrom().item(new RecordedDecision(existing, true))
                         : decisions.persist(decision)
                                 .call(d -> outbox.add(EventType.DECISION_MADE, d.id.toString(), mapper.toEvent(d), d.createdAt))
                                 .map(d -> new RecordedDecision(d, false))))
                 .onFailure(e -> decision.idempotencyKey != null && UniqueViolation.is(e))
-                .recoverWithUni(() -> Panache.withSession(() -> earlier(decision)).map(d -> new RecordedDecision(d, true)));
+                .recoverWithUni(() -> Panache.withSession(() -> earlier(decision)).map(d -> new RecordedDecision(d, true)))
+                // after the commit: working memory holds only what was really recorded, once
+                .invoke(recorded -> {
+                    if (sessionId != null && !recorded.replayed()) {
+                        workingMemory.add(decision.userId, sessionId, mapper.toSessionEvent(recorded.decision()));
+                    }
+                });
     }
 
     private Uni<Decision> earlier(Decision decision) {

@@ -1,0 +1,9 @@
+package io.finagent.memory.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+/** One event of an agent session held in working memory (RAM only). */
+public record SessionEvent(String type, JsonNode payload, Instant occurredAt) {
+}

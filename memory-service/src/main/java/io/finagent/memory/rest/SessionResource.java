@@ -1,0 +1,68 @@
+package io.finagent.memory.rest;
+
+import io.finagent.memory.domain.SessionEvent;
+import io.finagent.memory.service.WorkingMemory;
+import io.finagent.platform.problem.ProblemException;
+import io.finagent.platform.security.CurrentUser;
+import io.finagent.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Working memory of an agent session: recent events, per user, in RAM. */
+@Path("/api/v1/sessions/{id}")
+@RolesAllowed({Roles.AGENT, Roles.ADMIN})
+public class SessionResource {
+
+    /** Clocks of agents drift a little; further into the future is a mistake. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    static final String SESSION_ID = "^[A-Za-z0-9._-]{1,100}$";
+    static final String SESSION_ID_RULE = "must be 1 to 100 letters, digits or . _ -";
+
+    private final WorkingMemory memory;
+    private final CurrentUser user;
+
+    public SessionResource(WorkingMemory memory, CurrentUser user) {
+        this.memory = memory;
+        this.user = user;
+    }
+
+    @POST
+    @Path("/events")
+    public Response add(@PathParam("id") @Pattern(regexp = SESSION_ID, message = SESSION_ID_RULE) String sessionId,
+                        @NotNull(message = "an event body is required") @Valid SessionEventRequest request) {
+        Instant now = Instant.now();
+        Instant at = request.occurredAt() != null ? request.occurredAt() : now;
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw ProblemException.invalid("occurredAt", "must not be in the future");
+        }
+        SessionEvent event = new SessionEvent(request.type(), request.payload(), at);
+        memory.add(user.id(), sessionId, event);
+        return Response.created(UriBuilder.fromPath("/api/v1/sessions/{id}/context").build(sessionId)).entity(event).build();
+    }
+
+    @GET
+    @Path("/context")
+    public SessionContextResponse context(@PathParam("id") @Pattern(regexp = SESSION_ID, message = SESSION_ID_RULE) String sessionId,
+                                          @QueryParam("lookbackMinutes") @DefaultValue("60")
+                                          @Min(value = 1, message = "must be at least 1")
+                                          @Max(value = 10080, message = "must be at most 10080 (a week)") int lookbackMinutes) {
+        var events = memory.since(user.id(), sessionId, Instant.now().minus(Duration.ofMinutes(lookbackMinutes)))
+                .orElseThrow(() -> ProblemException.notFound("session", sessionId));
+        return new SessionContextResponse(sessionId, lookbackMinutes, events.size(), events);
+    }
+}
