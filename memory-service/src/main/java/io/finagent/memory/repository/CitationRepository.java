@@ -22,15 +22,26 @@ public class CitationRepository {
                 failures = failures + :loss,
                 total_outcome = total_outcome + :outcome,
                 success_rate = round((successes + :win)::numeric / (occurrences + 1), 8),
+                confidence = %s,
                 last_seen = now(),
                 updated_at = now()
-            WHERE user_id = :user AND id IN (:ids)""";
+            WHERE user_id = :user AND id IN (:ids)""".formatted(wilsonLowerBound("(successes + :win)::numeric", "(occurrences + 1)"));
     private static final String CREDIT_MEMORIES = """
             UPDATE ai_memory SET
                 success_count = success_count + :win,
                 failure_count = failure_count + :loss,
                 updated_at = now()
             WHERE user_id = :user AND id IN (:ids)""";
+
+    /**
+     * Lower bound of the 95% Wilson score interval of s successes in n occurrences (z = 1.96,
+     * z² = 3.8416): a short lucky streak ranks below a long good record.
+     */
+    static String wilsonLowerBound(String s, String n) {
+        String p = s + " / " + n;
+        return ("GREATEST(0, round((" + p + " + 3.8416 / (2 * " + n + ") - 1.96 * sqrt(" + p + " * (1 - " + p + ") / " + n
+                + " + 3.8416 / (4 * " + n + " * " + n + "))) / (1 + 3.8416 / " + n + "), 8))");
+    }
 
     public Uni<Integer> creditPatterns(String userId, List<Long> ids, BigDecimal outcome) {
         return credit(CREDIT_PATTERNS, userId, ids, outcome);

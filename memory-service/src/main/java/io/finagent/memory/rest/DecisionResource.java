@@ -5,6 +5,7 @@ import io.finagent.memory.service.DecisionService;
 import io.finagent.memory.service.OutcomeService;
 import io.finagent.platform.paging.Page;
 import io.finagent.platform.problem.ProblemException;
+import io.finagent.platform.rest.Responses;
 import io.finagent.platform.paging.PageRequest;
 import io.finagent.platform.security.CurrentUser;
 import io.finagent.platform.security.Owned;
@@ -48,9 +49,7 @@ public class DecisionResource {
                                 @HeaderParam("Idempotency-Key") @Size(max = 100) String idempotencyKey,
                                 @Context UriInfo uri) {
         return service.record(mapper.toDecision(user.id(), request, idempotencyKey, Instant.now()), request.sessionId())
-                .map(recorded -> Response.created(uri.getAbsolutePathBuilder().path(recorded.decision().id.toString()).build())
-                        .header("Idempotent-Replayed", recorded.replayed())
-                        .entity(mapper.toResponse(recorded.decision())).build());
+                .map(created -> Responses.created(uri, created.value().id, created.replayed(), mapper.toResponse(created.value())));
     }
 
     @GET

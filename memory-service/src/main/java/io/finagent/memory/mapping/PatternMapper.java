@@ -1,0 +1,31 @@
+package io.finagent.memory.mapping;
+
+import io.finagent.memory.domain.Pattern;
+import io.finagent.memory.rest.PatternRequest;
+import io.finagent.memory.rest.PatternResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+@ApplicationScoped
+public class PatternMapper {
+
+    public Pattern toPattern(String userId, PatternRequest request, String idempotencyKey, Instant now) {
+        Pattern p = new Pattern();
+        p.userId = userId;
+        p.patternType = request.patternType().toUpperCase();
+        p.patternName = request.patternName();
+        p.patternData = request.patternData();
+        p.symbol = request.symbol() == null ? null : request.symbol().toUpperCase();
+        p.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        p.updatedAt = p.createdAt;
+        p.idempotencyKey = idempotencyKey;
+        return p;
+    }
+
+    public PatternResponse toResponse(Pattern p) {
+        return new PatternResponse(p.id, p.patternType, p.patternName, p.patternData, p.symbol, p.occurrences, p.successes,
+                p.failures, p.totalOutcome, p.successRate, p.confidence, p.lastSeen, p.createdAt);
+    }
+}

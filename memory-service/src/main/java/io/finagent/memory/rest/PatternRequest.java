@@ -1,0 +1,16 @@
+package io.finagent.memory.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.Map;
+
+/** Body of {@code POST /api/v1/patterns}. */
+public record PatternRequest(
+        @NotNull @Pattern(regexp = "^[A-Za-z0-9_.-]{1,64}$", message = "must be 1 to 64 letters, digits or _ . -") String patternType,
+        @NotBlank @Size(max = 200) String patternName,
+        @NotNull Map<String, Object> patternData,
+        @Pattern(regexp = "^[A-Za-z0-9.:/_-]{1,32}$", message = "must be 1 to 32 letters, digits or . : / _ -") String symbol) {
+}
