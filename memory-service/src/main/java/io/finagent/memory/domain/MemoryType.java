@@ -1,0 +1,5 @@
+package io.finagent.memory.domain;
+
+public enum MemoryType {
+    DECISION, PATTERN, FEEDBACK, OBSERVATION
+}
