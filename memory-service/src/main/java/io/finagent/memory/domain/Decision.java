@@ -68,6 +68,12 @@ public class Decision {
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
+    @Column(name = "access_count", nullable = false)
+    public long accessCount;
+
+    @Column(name = "last_accessed")
+    public Instant lastAccessed;
+
     @Column(name = "idempotency_key", updatable = false)
     public String idempotencyKey;
 }

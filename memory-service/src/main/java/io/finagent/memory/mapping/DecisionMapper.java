@@ -12,6 +12,7 @@ import io.finagent.memory.rest.DecisionResponse;
 import io.finagent.platform.events.DecisionMade;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -55,9 +56,14 @@ public class DecisionMapper {
     }
 
     public DecisionResponse toResponse(Decision d) {
+        return toResponse(d, d.outcome);
+    }
+
+    /** The decision as recall may show it: with {@code visibleOutcome} null, its outcome is hidden. */
+    public DecisionResponse toResponse(Decision d, BigDecimal visibleOutcome) {
         return new DecisionResponse(d.id, d.strategyId, d.symbol, d.decisionType, d.confidence, d.reasoning,
                 d.marketContext, List.of(d.citedMemoryIds), List.of(d.citedPatternIds), d.horizonMinutes,
-                d.decidedAt, d.outcome, d.outcomeMeasuredAt);
+                d.decidedAt, visibleOutcome, visibleOutcome == null ? null : d.outcomeMeasuredAt);
     }
 
     public SessionEvent toSessionEvent(Decision d) {

@@ -1,0 +1,47 @@
+package io.finagent.memory.service;
+
+import io.finagent.memory.domain.RecallStatistics;
+import io.finagent.memory.domain.RecalledDecision;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Objects;
+
+/** Statistics over the outcomes recall may show; exact decimals, rounded to 10 places at the end. */
+final class RecallStatisticsCalculator {
+
+    private static final int SCALE = 10;
+    private static final MathContext MC = MathContext.DECIMAL128;
+
+    private RecallStatisticsCalculator() {
+    }
+
+    static RecallStatistics over(List<RecalledDecision> recalled) {
+        List<BigDecimal> outcomes = recalled.stream().map(RecalledDecision::outcome).filter(Objects::nonNull).sorted().toList();
+        int n = outcomes.size();
+        if (n == 0) {
+            return new RecallStatistics(recalled.size(), 0, null, null, null, null, null);
+        }
+        long wins = outcomes.stream().filter(o -> o.signum() > 0).count();
+        BigDecimal mean = outcomes.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(n), MC);
+        BigDecimal median = n % 2 == 1 ? outcomes.get(n / 2)
+                : outcomes.get(n / 2 - 1).add(outcomes.get(n / 2)).divide(BigDecimal.valueOf(2), MC);
+        BigDecimal low = null;
+        BigDecimal high = null;
+        if (n >= 2) {
+            BigDecimal squares = outcomes.stream().map(o -> o.subtract(mean).pow(2)).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal std = squares.divide(BigDecimal.valueOf(n - 1), MC).sqrt(MC);
+            BigDecimal half = new BigDecimal("1.96").multiply(std).divide(BigDecimal.valueOf(n).sqrt(MC), MC);
+            low = round(mean.subtract(half));
+            high = round(mean.add(half));
+        }
+        return new RecallStatistics(recalled.size(), n, BigDecimal.valueOf(wins).divide(BigDecimal.valueOf(n), SCALE, RoundingMode.HALF_EVEN),
+                round(mean), round(median), low, high);
+    }
+
+    private static BigDecimal round(BigDecimal value) {
+        return value.setScale(SCALE, RoundingMode.HALF_EVEN);
+    }
+}
