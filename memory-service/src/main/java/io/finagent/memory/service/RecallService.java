@@ -44,7 +44,8 @@ public class RecallService {
                 .map(candidates -> rank(candidates, features, k, asOf))
                 .call(recalled -> recalled.isEmpty() ? Uni.createFrom().voidItem()
                         : decisions.markRecalled(recalled.stream().map(r -> r.decision().id).toList(), Instant.now()))
-                .map(recalled -> new Recall(recalled, RecallStatisticsCalculator.over(recalled)));
+                .map(recalled -> new Recall(recalled, RecallStatisticsCalculator.over(recalled.size(),
+                        recalled.stream().map(RecalledDecision::outcome).toList())));
     }
 
     private List<RecalledDecision> rank(List<Decision> candidates, Map<String, Double> query, int k, Instant asOf) {
@@ -66,16 +67,7 @@ public class RecallService {
                 .toList();
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Double> features(Decision d) {
-        Map<String, Double> out = new HashMap<>();
-        if (d.marketContext != null && d.marketContext.get("features") instanceof Map<?, ?> raw) {
-            ((Map<String, Object>) raw).forEach((name, value) -> {
-                if (value instanceof Number n) {
-                    out.put(name, n.doubleValue());
-                }
-            });
-        }
-        return out;
+        return d.marketContext == null ? Map.of() : Similarity.numbers(d.marketContext.get("features"));
     }
 }

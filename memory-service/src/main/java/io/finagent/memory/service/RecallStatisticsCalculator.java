@@ -1,7 +1,6 @@
 package io.finagent.memory.service;
 
 import io.finagent.memory.domain.RecallStatistics;
-import io.finagent.memory.domain.RecalledDecision;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -18,11 +17,12 @@ final class RecallStatisticsCalculator {
     private RecallStatisticsCalculator() {
     }
 
-    static RecallStatistics over(List<RecalledDecision> recalled) {
-        List<BigDecimal> outcomes = recalled.stream().map(RecalledDecision::outcome).filter(Objects::nonNull).sorted().toList();
+    /** @param known the outcomes of those recalled whose outcome may be shown (nulls are skipped) */
+    static RecallStatistics over(int recalled, List<BigDecimal> known) {
+        List<BigDecimal> outcomes = known.stream().filter(Objects::nonNull).sorted().toList();
         int n = outcomes.size();
         if (n == 0) {
-            return new RecallStatistics(recalled.size(), 0, null, null, null, null, null);
+            return new RecallStatistics(recalled, 0, null, null, null, null, null);
         }
         long wins = outcomes.stream().filter(o -> o.signum() > 0).count();
         BigDecimal mean = outcomes.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(n), MC);
@@ -37,7 +37,7 @@ final class RecallStatisticsCalculator {
             low = round(mean.subtract(half));
             high = round(mean.add(half));
         }
-        return new RecallStatistics(recalled.size(), n, BigDecimal.valueOf(wins).divide(BigDecimal.valueOf(n), SCALE, RoundingMode.HALF_EVEN),
+        return new RecallStatistics(recalled, n, BigDecimal.valueOf(wins).divide(BigDecimal.valueOf(n), SCALE, RoundingMode.HALF_EVEN),
                 round(mean), round(median), low, high);
     }
 

@@ -43,6 +43,19 @@ final class Similarity {
         return new Similarity(query, scale);
     }
 
+    /** The numeric entries of a stored JSON object of features; anything else is ignored. */
+    static Map<String, Double> numbers(Object json) {
+        Map<String, Double> out = new HashMap<>();
+        if (json instanceof Map<?, ?> raw) {
+            raw.forEach((name, value) -> {
+                if (name instanceof String key && value instanceof Number n) {
+                    out.put(key, n.doubleValue());
+                }
+            });
+        }
+        return out;
+    }
+
     double to(Map<String, Double> candidate) {
         double squared = 0;
         for (var entry : query.entrySet()) {

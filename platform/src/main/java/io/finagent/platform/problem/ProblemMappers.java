@@ -87,6 +87,15 @@ public class ProblemMappers {
         return respond(new Problem(problem.type(), problem.title(), status, problem.detail(), problem.errors()));
     }
 
+    /** The database's own rules are the last line: a row they refuse is bad input or a conflict, not a 500. */
+    @ServerExceptionMapper
+    public Response databaseConstraint(org.hibernate.exception.ConstraintViolationException e) {
+        String constraint = String.valueOf(e.getConstraintName());
+        return e.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE
+                ? respond(Problem.of(ProblemType.CONFLICT, "already exists (" + constraint + ")", List.of()))
+                : respond(Problem.of(ProblemType.VALIDATION, "refused by the database rule " + constraint, List.of()));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("unexpected failure", e);
