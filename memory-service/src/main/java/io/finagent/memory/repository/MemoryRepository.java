@@ -3,7 +3,6 @@ package io.finagent.memory.repository;
 import io.finagent.memory.domain.Memory;
 import io.finagent.memory.domain.MemoryType;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +11,7 @@ import java.util.List;
 
 /** Queries of ai_memory, scoped to the owning user. */
 @ApplicationScoped
-public class MemoryRepository implements PanacheRepository<Memory> {
+public class MemoryRepository implements OwnedRows<Memory> {
 
     /** Ranked by decayed relevance: score × 0.5^(age since last use / half-life). */
     private static final String RANKED = """
@@ -20,14 +19,6 @@ public class MemoryRepository implements PanacheRepository<Memory> {
             WHERE user_id = :user AND (CAST(:type AS varchar) IS NULL OR memory_type = CAST(:type AS varchar))
             ORDER BY relevance_score * power(0.5, extract(epoch FROM now() - coalesce(last_accessed, created_at)) / :halfLife) DESC, id DESC
             LIMIT :limit OFFSET :offset""";
-
-    public Uni<Memory> findOwned(String userId, long id) {
-        return find("id = ?1 and userId = ?2", id, userId).firstResult();
-    }
-
-    public Uni<Memory> findByIdempotencyKey(String userId, String key) {
-        return find("userId = ?1 and idempotencyKey = ?2", userId, key).firstResult();
-    }
 
     public Uni<List<Memory>> pageRanked(String userId, MemoryType type, Duration halfLife, int page, int size) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(RANKED, Memory.class)

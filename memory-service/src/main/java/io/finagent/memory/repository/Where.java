@@ -1,0 +1,45 @@
+package io.finagent.memory.repository;
+
+import io.quarkus.panache.common.Parameters;
+
+/** A user's rows narrowed by optional conditions: a condition whose value is null is left out. */
+final class Where {
+
+    private final StringBuilder clause = new StringBuilder("userId = :userId");
+    private final Parameters parameters;
+
+    private Where(String userId) {
+        this.parameters = Parameters.with("userId", userId);
+    }
+
+    static Where owner(String userId) {
+        return new Where(userId);
+    }
+
+    /** Adds {@code field op :name} when {@code value} is not null. */
+    Where and(String field, String op, String name, Object value) {
+        if (value != null) {
+            clause.append(" and ").append(field).append(' ').append(op).append(" :").append(name);
+            parameters.and(name, value);
+        }
+        return this;
+    }
+
+    Where and(String field, Object value) {
+        return and(field, "=", field, value);
+    }
+
+    /** A fixed condition with no parameter. */
+    Where and(String condition) {
+        clause.append(" and ").append(condition);
+        return this;
+    }
+
+    String clause() {
+        return clause.toString();
+    }
+
+    Parameters parameters() {
+        return parameters;
+    }
+}
