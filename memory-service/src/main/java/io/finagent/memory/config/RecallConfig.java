@@ -3,9 +3,12 @@ package io.finagent.memory.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
-/** Weights and limits of recall; the score formula is in the service README. */
+/** Weights, feature scales and the index of recall; the formulas are in the service README. */
 @ConfigMapping(prefix = "finagent.recall")
 public interface RecallConfig {
 
@@ -22,7 +25,53 @@ public interface RecallConfig {
     @WithDefault("30d")
     Duration recencyHalfLife();
 
-    /** Most recent decisions searched exactly (approximate search for more comes with the index). */
+    /** How many nearest decisions (at least; 5·k if more) the score re-ranks. */
+    @WithDefault("50")
+    int rerankPool();
+
+    /** Newest decisions searched exactly while the index is being built. */
     @WithDefault("20000")
     int maxCandidates();
+
+    /** Centre and scale of each named feature: z = (value − center) / scale. Unnamed features: 0 and 1. */
+    Map<String, FeatureScale> features();
+
+    Index index();
+
+    interface FeatureScale {
+        @WithDefault("0")
+        double center();
+
+        @WithDefault("1")
+        double scale();
+    }
+
+    interface Index {
+        /** Distinct feature names the vectors have room for; names beyond are not compared. */
+        @WithDefault("32")
+        int dimensions();
+
+        /** HNSW: neighbours per node. */
+        @WithDefault("16")
+        int maxConnections();
+
+        /** HNSW: candidates kept while inserting. */
+        @WithDefault("100")
+        int beamWidth();
+
+        /** HNSW: candidates kept while searching, at least the pool asked for. */
+        @WithDefault("100")
+        int searchBreadth();
+
+        /** Where the index lives while the service runs; a fresh temporary folder by default. */
+        Optional<Path> directory();
+
+        /** Memory the index fills before it writes a segment; bigger means fewer, larger HNSW graphs. */
+        @WithDefault("256")
+        double ramBufferMb();
+
+        /** Rows read per round trip while rebuilding from PostgreSQL. */
+        @WithDefault("5000")
+        int rebuildFetchSize();
+    }
 }

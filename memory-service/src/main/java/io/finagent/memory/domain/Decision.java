@@ -76,4 +76,9 @@ public class Decision {
 
     @Column(name = "idempotency_key", updatable = false)
     public String idempotencyKey;
+
+    /** The named numbers of the market context, the ones recall compares. */
+    public Map<String, Double> features() {
+        return Features.of(marketContext == null ? null : marketContext.get("features"));
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.finagent.memory.domain.Decision;
 import io.finagent.memory.domain.SessionEvent;
+import io.finagent.memory.index.IndexedDecision;
 import io.finagent.memory.repository.DecisionQuery;
 import io.finagent.memory.rest.DecisionFilter;
 import io.finagent.memory.rest.DecisionRequest;
@@ -48,6 +49,10 @@ public class DecisionMapper {
         d.createdAt = now.truncatedTo(ChronoUnit.MICROS);
         d.idempotencyKey = idempotencyKey;
         return d;
+    }
+
+    public IndexedDecision toIndexed(Decision d) {
+        return new IndexedDecision(d.id, d.userId, d.symbol, d.strategyId, d.decidedAt, d.features());
     }
 
     public DecisionQuery toQuery(String userId, DecisionFilter filter) {

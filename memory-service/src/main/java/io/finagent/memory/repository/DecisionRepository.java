@@ -20,6 +20,10 @@ public class DecisionRepository implements OwnedRows<Decision> {
         return find(where.clause(), NEWEST_FIRST, where.parameters()).page(0, limit).list();
     }
 
+    public Uni<List<Decision>> findOwned(String userId, List<Long> ids) {
+        return list("userId = ?1 and id in ?2", userId, ids);
+    }
+
     public Uni<Integer> markRecalled(List<Long> ids, Instant at) {
         return update("accessCount = accessCount + 1, lastAccessed = ?1 where id in ?2", at, ids);
     }

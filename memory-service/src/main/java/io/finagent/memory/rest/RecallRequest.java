@@ -9,11 +9,12 @@ import jakarta.validation.constraints.Positive;
 
 import java.time.Instant;
 
-/** Body of {@code POST /api/v1/recall}: the current context, optional filters, k (default 10), asOf (default now). */
+/** Body of {@code POST /api/v1/recall}: the current context, optional filters, k (default 10), asOf (default now), exact (compare with every candidate instead of the HNSW graph). */
 public record RecallRequest(
         @NotNull @Valid MarketContextRequest marketContext,
         @Pattern(regexp = "^[A-Za-z0-9.:/_-]{1,32}$", message = "must be 1 to 32 letters, digits or . : / _ -") String symbol,
         @Positive Long strategyId,
         @Min(value = 1, message = "must be at least 1") @Max(value = 100, message = "must be at most 100") Integer k,
-        Instant asOf) {
+        Instant asOf,
+        Boolean exact) {
 }

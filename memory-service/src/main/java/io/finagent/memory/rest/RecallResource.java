@@ -36,8 +36,9 @@ public class RecallResource {
         Instant asOf = request.asOf() == null || request.asOf().isAfter(now) ? now : request.asOf();
         int k = request.k() != null ? request.k() : DEFAULT_K;
         String symbol = request.symbol() == null ? null : request.symbol().toUpperCase();
-        return service.recall(user.id(), request.marketContext().features(), symbol, request.strategyId(), k, asOf)
-                .map(recall -> new RecallResponse(asOf, k, recall.decisions().stream()
+        return service.recall(user.id(), request.marketContext().features(), symbol, request.strategyId(), k, asOf,
+                        Boolean.TRUE.equals(request.exact()))
+                .map(recall -> new RecallResponse(asOf, k, recall.search(), recall.decisions().stream()
                         .map(r -> new RecallResponse.Neighbour(mapper.toResponse(r.decision(), r.outcome()), r.similarity(), r.score()))
                         .toList(), recall.statistics()));
     }

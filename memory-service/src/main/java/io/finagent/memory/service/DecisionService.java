@@ -1,6 +1,7 @@
 package io.finagent.memory.service;
 
 import io.finagent.memory.domain.Decision;
+import io.finagent.memory.index.DecisionIndex;
 import io.finagent.memory.mapping.DecisionMapper;
 import io.finagent.memory.repository.DecisionQuery;
 import io.finagent.memory.repository.DecisionRepository;
@@ -22,12 +23,15 @@ public class DecisionService {
     private final DecisionMapper mapper;
     private final Outbox outbox;
     private final WorkingMemory workingMemory;
+    private final DecisionIndex index;
 
-    public DecisionService(DecisionRepository decisions, DecisionMapper mapper, Outbox outbox, WorkingMemory workingMemory) {
+    public DecisionService(DecisionRepository decisions, DecisionMapper mapper, Outbox outbox, WorkingMemory workingMemory,
+                           DecisionIndex index) {
         this.decisions = decisions;
         this.mapper = mapper;
         this.outbox = outbox;
         this.workingMemory = workingMemory;
+        this.index = index;
     }
 
     /** Stores the decision and its event in one transaction, once per Idempotency-Key. */
@@ -36,10 +40,13 @@ public class DecisionService {
                         () -> decisions.findByIdempotencyKey(decision.userId, decision.idempotencyKey),
                         () -> decisions.persist(decision)
                                 .call(d -> outbox.add(EventType.DECISION_MADE, d.id.toString(), mapper.toEvent(d), d.createdAt)))
-                // after the commit: working memory holds only what was really recorded, once
+                // after the commit: the index and working memory hold only what was really recorded, once
                 .invoke(created -> {
-                    if (sessionId != null && !created.replayed()) {
-                        workingMemory.add(decision.userId, sessionId, mapper.toSessionEvent(created.value()));
+                    if (!created.replayed()) {
+                        index.add(mapper.toIndexed(created.value()));
+                        if (sessionId != null) {
+                            workingMemory.add(decision.userId, sessionId, mapper.toSessionEvent(created.value()));
+                        }
                     }
                 });
     }

@@ -2,6 +2,7 @@ package io.finagent.memory.service;
 
 import io.finagent.memory.config.RecallConfig;
 import io.finagent.memory.domain.Episode;
+import io.finagent.memory.domain.Features;
 import io.finagent.memory.domain.RecallStatistics;
 import io.finagent.memory.repository.EpisodeRepository;
 import io.finagent.platform.idempotency.Created;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /** Episodic memory: whole trades stored once per key, and the finished ones most like a context. */
 @ApplicationScoped
@@ -29,10 +29,12 @@ public class EpisodeService {
 
     private final EpisodeRepository episodes;
     private final RecallConfig config;
+    private final FeatureSpace space;
 
-    public EpisodeService(EpisodeRepository episodes, RecallConfig config) {
+    public EpisodeService(EpisodeRepository episodes, RecallConfig config, FeatureSpace space) {
         this.episodes = episodes;
         this.config = config;
+        this.space = space;
     }
 
     public Uni<Created<Episode>> create(Episode episode) {
@@ -46,14 +48,12 @@ public class EpisodeService {
         return Owned.orNotFound(episodes.findOwned(userId, id), "episode", id);
     }
 
-    /** Ranked by the similarity of recall, over episodes ended by asOf; statistics over their results. */
+    /** Ranked by the similarity of recall (searched exactly: episodes are few), over episodes ended by asOf; statistics over their results. */
     @WithSession
     public Uni<SimilarEpisodes> similar(String userId, Map<String, Double> query, String symbol, int k, Instant asOf) {
         return episodes.endedBy(userId, asOf, symbol, config.maxCandidates()).map(candidates -> {
-            List<Map<String, Double>> vectors = candidates.stream().map(e -> Similarity.numbers(e.features)).toList();
-            Similarity similarity = Similarity.fit(query, vectors);
-            List<SimilarEpisode> ranked = IntStream.range(0, candidates.size())
-                    .mapToObj(i -> new SimilarEpisode(candidates.get(i), similarity.to(vectors.get(i))))
+            List<SimilarEpisode> ranked = candidates.stream()
+                    .map(e -> new SimilarEpisode(e, space.similarity(query, Features.of(e.features))))
                     .sorted(Comparator.comparingDouble(SimilarEpisode::similarity).reversed())
                     .limit(k).toList();
             return new SimilarEpisodes(ranked, RecallStatisticsCalculator.over(ranked.size(),

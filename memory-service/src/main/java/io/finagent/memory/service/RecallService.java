@@ -4,6 +4,7 @@ import io.finagent.memory.config.RecallConfig;
 import io.finagent.memory.domain.Decision;
 import io.finagent.memory.domain.RecallStatistics;
 import io.finagent.memory.domain.RecalledDecision;
+import io.finagent.memory.index.DecisionIndex;
 import io.finagent.memory.repository.DecisionRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -13,61 +14,97 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * "What happened the last times the market looked like this?" The k past decisions most like
- * the given context, as of an instant: nothing decided after it is a candidate, and no outcome
- * measured after it is shown or counted. Ranked by
+ * "What happened the last times the market looked like this?" The nearest past decisions (by
+ * the HNSW index; exactly on request, or while the index is being built) are re-ranked by
  * score = wSim·similarity + wRec·0.5^(age/halfLife) + wImp·importance, with
- * importance = ½·min(1, ln(1+accessCount)/ln 101) + ½·(outcome known ? 1 : 0).
+ * importance = ½·min(1, ln(1+accessCount)/ln 101) + ½·(outcome known ? 1 : 0). As of an instant:
+ * nothing decided after it is a candidate, and no outcome measured after it is shown or counted.
  */
 @ApplicationScoped
 public class RecallService {
 
-    public record Recall(List<RecalledDecision> decisions, RecallStatistics statistics) {
+    /** {@code search}: approximate (HNSW), exact (every candidate in the index) or newest (exact over the newest rows, while the index builds). */
+    public record Recall(List<RecalledDecision> decisions, RecallStatistics statistics, String search) {
+    }
+
+    private record Near(Decision decision, double similarity) {
     }
 
     private final DecisionRepository decisions;
+    private final DecisionIndex index;
+    private final FeatureSpace space;
     private final RecallConfig config;
 
-    public RecallService(DecisionRepository decisions, RecallConfig config) {
+    public RecallService(DecisionRepository decisions, DecisionIndex index, FeatureSpace space, RecallConfig config) {
         this.decisions = decisions;
+        this.index = index;
+        this.space = space;
         this.config = config;
     }
 
     @WithTransaction
-    public Uni<Recall> recall(String userId, Map<String, Double> features, String symbol, Long strategyId, int k, Instant asOf) {
-        return decisions.recallCandidates(userId, asOf, symbol, strategyId, config.maxCandidates())
-                .map(candidates -> rank(candidates, features, k, asOf))
+    public Uni<Recall> recall(String userId, Map<String, Double> features, String symbol, Long strategyId, int k, Instant asOf,
+                              boolean exact) {
+        int pool = Math.max(config.rerankPool(), 5 * k);
+        String search = !index.ready() ? "newest" : exact ? "exact" : "approximate";
+        Uni<List<Near>> nearest = index.ready()
+                ? fromIndex(userId, features, symbol, strategyId, asOf, pool, exact)
+                : newestExactly(userId, features, symbol, strategyId, asOf, pool);
+        return nearest.map(near -> rank(near, k, asOf))
                 .call(recalled -> recalled.isEmpty() ? Uni.createFrom().voidItem()
                         : decisions.markRecalled(recalled.stream().map(r -> r.decision().id).toList(), Instant.now()))
                 .map(recalled -> new Recall(recalled, RecallStatisticsCalculator.over(recalled.size(),
-                        recalled.stream().map(RecalledDecision::outcome).toList())));
+                        recalled.stream().map(RecalledDecision::outcome).toList()), search));
     }
 
-    private List<RecalledDecision> rank(List<Decision> candidates, Map<String, Double> query, int k, Instant asOf) {
-        Map<Decision, Map<String, Double>> featuresOf = new HashMap<>();
-        candidates.forEach(d -> featuresOf.put(d, features(d)));
-        Similarity similarity = Similarity.fit(query, List.copyOf(featuresOf.values()));
+    private Uni<List<Near>> fromIndex(String userId, Map<String, Double> features, String symbol, Long strategyId,
+                                      Instant asOf, int pool, boolean exact) {
+        FeatureSpace.Probe probe = space.probe(features);
+        List<DecisionIndex.Neighbour> neighbours = exact
+                ? index.nearestExactly(userId, symbol, strategyId, asOf, probe, pool)
+                : index.nearest(userId, symbol, strategyId, asOf, probe, pool);
+        if (neighbours.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return decisions.findOwned(userId, neighbours.stream().map(DecisionIndex.Neighbour::id).toList()).map(found -> {
+            Map<Long, Decision> byId = found.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
+            return neighbours.stream().filter(n -> byId.containsKey(n.id()))
+                    .map(n -> new Near(byId.get(n.id()), FeatureSpace.similarity(n.squaredDistance(), probe.size())))
+                    .toList();
+        });
+    }
+
+    /** While the index is being built: the newest decisions from PostgreSQL, compared one by one. */
+    private Uni<List<Near>> newestExactly(String userId, Map<String, Double> features, String symbol, Long strategyId,
+                                          Instant asOf, int pool) {
+        return decisions.recallCandidates(userId, asOf, symbol, strategyId, config.maxCandidates())
+                .map(candidates -> candidates.stream()
+                        .map(d -> new Near(d, space.similarity(features, d.features())))
+                        .sorted(Comparator.comparingDouble(Near::similarity).reversed())
+                        .limit(pool)
+                        .toList());
+    }
+
+    private List<RecalledDecision> rank(List<Near> nearest, int k, Instant asOf) {
         double halfLife = config.recencyHalfLife().toSeconds();
-        return candidates.stream().map(d -> {
+        return nearest.stream().map(near -> {
+                    Decision d = near.decision();
                     BigDecimal outcome = d.outcome != null && d.outcomeMeasuredAt != null && !d.outcomeMeasuredAt.isAfter(asOf)
                             ? d.outcome : null;
-                    double sim = similarity.to(featuresOf.get(d));
                     double recency = Math.pow(0.5, Math.max(0, Duration.between(d.decidedAt, asOf).toSeconds()) / halfLife);
                     double importance = 0.5 * Math.min(1, Math.log1p(d.accessCount) / Math.log(101)) + (outcome != null ? 0.5 : 0);
-                    double score = config.similarityWeight() * sim + config.recencyWeight() * recency + config.importanceWeight() * importance;
-                    return new RecalledDecision(d, sim, score, outcome);
+                    double score = config.similarityWeight() * near.similarity() + config.recencyWeight() * recency
+                            + config.importanceWeight() * importance;
+                    return new RecalledDecision(d, near.similarity(), score, outcome);
                 })
                 .sorted(Comparator.comparingDouble(RecalledDecision::score).reversed())
                 .limit(k)
                 .toList();
-    }
-
-    private static Map<String, Double> features(Decision d) {
-        return d.marketContext == null ? Map.of() : Similarity.numbers(d.marketContext.get("features"));
     }
 }

@@ -1,0 +1,306 @@
+package io.finagent.memory.index;
+
+import io.finagent.memory.config.RecallConfig;
+import io.finagent.memory.service.FeatureSpace;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.VectorUtil;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Approximate nearest neighbours of a market context among a user's decisions: Lucene HNSW
+ * vectors, filtered by user, symbol, strategy and {@code decidedAt <= asOf}. Lucene itself
+ * searches exactly when the filter leaves fewer decisions than the graph search would visit,
+ * so small sets are exact. The index is a copy: rebuilt from PostgreSQL at every start
+ * ({@link DecisionIndexRebuild}) and fed each decision after its commit. Decisions recorded
+ * while it is being rebuilt wait in a queue and are added once the rebuild has read its snapshot.
+ */
+@ApplicationScoped
+public class DecisionIndex {
+
+    /** A neighbour: the decision's id and its squared distance to the probe in z-space. */
+    public record Neighbour(long id, double squaredDistance) {
+    }
+
+    private static final String ID = "id";
+    private static final String USER = "user";
+    private static final String SYMBOL = "symbol";
+    private static final String STRATEGY = "strategy";
+    private static final String DECIDED = "decided";
+    private static final String FEATURES = "features";
+
+    private final FeatureSpace space;
+    private final RecallConfig.Index config;
+    private final Object lock = new Object();
+    private final List<IndexedDecision> waiting = new ArrayList<>();
+    private final AtomicBoolean unsearched = new AtomicBoolean();
+    private final AtomicLong newestDecided = new AtomicLong(Long.MIN_VALUE);
+    private volatile boolean ready;
+    private boolean building;
+    private Path path;
+    private FSDirectory directory;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+
+    public DecisionIndex(FeatureSpace space, RecallConfig config) {
+        this.space = space;
+        this.config = config.index();
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    public long documents() {
+        return writer == null ? 0 : writer.getDocStats().numDocs;
+    }
+
+    /** Adds a committed decision, now or, during a rebuild, once the rebuild is done. */
+    public void add(IndexedDecision decision) {
+        synchronized (lock) {
+            if (!ready) {
+                if (building) {
+                    waiting.add(decision);
+                }
+                return; // no index (a rebuild failed): recall is exact and the next rebuild reads it anyway
+            }
+        }
+        write(decision, false);
+    }
+
+    public void remove(long id) {
+        try {
+            writer.deleteDocuments(new Term(ID, Long.toString(id)));
+            unsearched.set(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Empties the index and queues live additions until {@link #endRebuild()}. */
+    void beginRebuild() throws IOException {
+        synchronized (lock) {
+            ready = false;
+            building = true;
+            if (writer == null) {
+                open();
+            }
+            writer.deleteAll();
+            newestDecided.set(Long.MIN_VALUE);
+        }
+    }
+
+    /** One decision of the rebuild's snapshot. */
+    void load(IndexedDecision decision) {
+        write(decision, false);
+    }
+
+    /** Adds what was recorded during the rebuild (replacing the snapshot's copy, if it has one), then serves. */
+    void endRebuild() throws IOException {
+        synchronized (lock) {
+            for (IndexedDecision decision : waiting) {
+                write(decision, true);
+            }
+            waiting.clear();
+            searchers.maybeRefreshBlocking();
+            building = false;
+            ready = true;
+        }
+    }
+
+    void abandonRebuild() {
+        synchronized (lock) {
+            waiting.clear();
+            building = false;
+        }
+    }
+
+    /** The {@code n} nearest decisions of the user, decided by {@code asOf}, nearest first: by the HNSW graph. */
+    public List<Neighbour> nearest(String userId, String symbol, Long strategyId, Instant asOf, FeatureSpace.Probe probe, int n) {
+        return search(searcher -> {
+            TopDocs top = searcher.search(new KnnFloatVectorQuery(FEATURES, probe.vector(),
+                    Math.max(n, config.searchBreadth()), filter(userId, symbol, strategyId, asOf)), n);
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            List<Neighbour> out = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc hit : top.scoreDocs) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+                NumericDocValues ids = DocValues.getNumeric(leaf.reader(), ID);
+                if (ids.advanceExact(hit.doc - leaf.docBase)) {
+                    // Lucene's EUCLIDEAN score is 1 / (1 + d²)
+                    out.add(new Neighbour(ids.longValue(), 1.0 / hit.score - 1 + probe.outsideSquared()));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The same, by comparing the probe with every decision the filter leaves: the reference the graph is measured against. */
+    public List<Neighbour> nearestExactly(String userId, String symbol, Long strategyId, Instant asOf, FeatureSpace.Probe probe, int n) {
+        return search(searcher -> {
+            Weight filter = searcher.createWeight(searcher.rewrite(filter(userId, symbol, strategyId, asOf)),
+                    ScoreMode.COMPLETE_NO_SCORES, 1);
+            PriorityQueue<Neighbour> farthestFirst = new PriorityQueue<>(
+                    Comparator.comparingDouble(Neighbour::squaredDistance).reversed());
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Scorer matches = filter.scorer(leaf);
+                FloatVectorValues vectors = leaf.reader().getFloatVectorValues(FEATURES);
+                if (matches == null || vectors == null) {
+                    continue;
+                }
+                NumericDocValues ids = DocValues.getNumeric(leaf.reader(), ID);
+                Bits live = leaf.reader().getLiveDocs();
+                DocIdSetIterator docs = matches.iterator();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if ((live == null || live.get(doc)) && vectors.advance(doc) == doc && ids.advanceExact(doc)) {
+                        farthestFirst.add(new Neighbour(ids.longValue(),
+                                VectorUtil.squareDistance(probe.vector(), vectors.vectorValue()) + probe.outsideSquared()));
+                        if (farthestFirst.size() > n) {
+                            farthestFirst.poll();
+                        }
+                    }
+                }
+            }
+            List<Neighbour> out = new ArrayList<>(farthestFirst);
+            out.sort(Comparator.comparingDouble(Neighbour::squaredDistance));
+            return out;
+        });
+    }
+
+    private interface Search<T> {
+        T in(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T search(Search<T> search) {
+        try {
+            if (unsearched.getAndSet(false)) {
+                searchers.maybeRefreshBlocking(); // read your writes: a recall sees every recorded decision
+            }
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return search.in(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private BooleanQuery filter(String userId, String symbol, Long strategyId, Instant asOf) {
+        BooleanQuery.Builder filter = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(USER, userId)), BooleanClause.Occur.FILTER);
+        if (symbol != null) {
+            filter.add(new TermQuery(new Term(SYMBOL, symbol)), BooleanClause.Occur.FILTER);
+        }
+        if (strategyId != null) {
+            filter.add(new TermQuery(new Term(STRATEGY, strategyId.toString())), BooleanClause.Occur.FILTER);
+        }
+        long asOfMicros = micros(asOf);
+        if (asOfMicros < newestDecided.get()) { // the usual "as of now" needs no range
+            filter.add(LongField.newRangeQuery(DECIDED, Long.MIN_VALUE, asOfMicros), BooleanClause.Occur.FILTER);
+        }
+        return filter.build();
+    }
+
+    private void write(IndexedDecision d, boolean replace) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, Long.toString(d.id()), Field.Store.NO));
+        doc.add(new NumericDocValuesField(ID, d.id()));
+        doc.add(new StringField(USER, d.userId(), Field.Store.NO));
+        doc.add(new StringField(SYMBOL, d.symbol(), Field.Store.NO));
+        doc.add(new StringField(STRATEGY, Long.toString(d.strategyId()), Field.Store.NO));
+        long decided = micros(d.decidedAt());
+        doc.add(new LongField(DECIDED, decided, Field.Store.NO));
+        doc.add(new KnnFloatVectorField(FEATURES, space.vector(d.features()), VectorSimilarityFunction.EUCLIDEAN));
+        try {
+            if (replace) {
+                writer.updateDocument(new Term(ID, Long.toString(d.id())), doc);
+            } else {
+                writer.addDocument(doc);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        newestDecided.accumulateAndGet(decided, Math::max);
+        unsearched.set(true);
+    }
+
+    private void open() throws IOException {
+        path = config.directory().orElse(Files.createTempDirectory("finagent-recall-index-"));
+        Files.createDirectories(path);
+        IndexWriterConfig iwc = new IndexWriterConfig()
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(config.ramBufferMb())
+                .setCodec(new Lucene912Codec() {
+                    @Override
+                    public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                        return new Lucene99HnswVectorsFormat(config.maxConnections(), config.beamWidth());
+                    }
+                });
+        directory = FSDirectory.open(path);
+        writer = new IndexWriter(directory, iwc);
+        searchers = new SearcherManager(writer, null);
+    }
+
+    void close(@Observes ShutdownEvent event) throws IOException {
+        if (writer != null) {
+            searchers.close();
+            writer.rollback(); // nothing to keep: the next start rebuilds from PostgreSQL
+            directory.close();
+            if (config.directory().isEmpty()) {
+                try (var files = Files.walk(path)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    private static long micros(Instant t) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+    }
+}

@@ -1,0 +1,118 @@
+package io.finagent.memory.index;
+
+import io.finagent.memory.config.RecallConfig;
+import io.finagent.memory.service.FeatureSpace;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The HNSW index on its own (Lucene is a library: nothing to mock), at a size where the graph matters. */
+class DecisionIndexTest {
+
+    private static final String[] NAMES = {"ret_1d", "ret_5d", "ret_20d", "volatility_20d", "rsi_14", "volume_ratio"};
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final RecallConfig config = new SmallRyeConfigBuilder().withMapping(RecallConfig.class)
+            .withConverter(Duration.class, 100, new DurationConverter())
+            .withDefaultValue("finagent.recall.index.dimensions", "8").build().getConfigMapping(RecallConfig.class);
+    private final FeatureSpace space = new FeatureSpace(config);
+    private final DecisionIndex index = new DecisionIndex(space, config);
+    private final Random random = new Random(42);
+
+    @BeforeEach
+    void open() throws Exception {
+        index.beginRebuild();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        index.close(new ShutdownEvent());
+    }
+
+    @Test
+    void theGraphFindsWhatAnExactScanFinds() throws Exception {
+        for (int i = 0; i < 30_000; i++) {
+            index.load(decision(i, i % 2 == 0 ? "ann" : "bob", randomFeatures()));
+        }
+        index.endRebuild();
+        int found = 0;
+        int queries = 50;
+        for (int q = 0; q < queries; q++) {
+            FeatureSpace.Probe probe = space.probe(randomFeatures());
+            Set<Long> exact = ids(index.nearestExactly("ann", null, null, T0.plusSeconds(40_000), probe, 10));
+            Set<Long> approximate = ids(index.nearest("ann", null, null, T0.plusSeconds(40_000), probe, 10));
+            assertEquals(10, exact.size());
+            assertTrue(exact.stream().allMatch(id -> id % 2 == 0), "only ann's decisions");
+            approximate.retainAll(exact);
+            found += approximate.size();
+        }
+        double recallAt10 = found / (10.0 * queries);
+        assertTrue(recallAt10 >= 0.95, "recall@10 = " + recallAt10);
+    }
+
+    @Test
+    void filtersBySymbolStrategyAndAsOfAndReportsTheDistance() throws Exception {
+        Map<String, Double> here = Map.of("rsi_14", 70.0);
+        index.load(new IndexedDecision(1, "ann", "SPY", 5, T0, here));
+        index.load(new IndexedDecision(2, "ann", "QQQ", 5, T0, here));
+        index.load(new IndexedDecision(3, "ann", "SPY", 6, T0, here));
+        index.load(new IndexedDecision(4, "ann", "SPY", 5, T0.plusSeconds(60), here));
+        index.endRebuild();
+        index.add(new IndexedDecision(5, "ann", "SPY", 5, T0, Map.of("rsi_14", 20.0))); // live, after the rebuild
+
+        FeatureSpace.Probe probe = space.probe(Map.of("rsi_14", 70.0, "brand_new", 3.0));
+        List<DecisionIndex.Neighbour> near = index.nearest("ann", "SPY", 5L, T0.plusSeconds(30), probe, 10);
+        assertEquals(List.of(1L, 5L), near.stream().map(DecisionIndex.Neighbour::id).toList());
+        // raw scale (no configured centre/scale): d² = 0 + 3² for the unknown feature, then 50² + 3²
+        assertEquals(9.0, near.get(0).squaredDistance(), 1e-3);
+        assertEquals(2509.0, near.get(1).squaredDistance(), 1e-1);
+        assertEquals(near.stream().map(DecisionIndex.Neighbour::id).toList(),
+                index.nearestExactly("ann", "SPY", 5L, T0.plusSeconds(30), probe, 10).stream().map(DecisionIndex.Neighbour::id).toList());
+    }
+
+    @Test
+    void decisionsRecordedDuringARebuildAreAddedOnceWhenItEnds() throws Exception {
+        index.load(new IndexedDecision(1, "ann", "SPY", 5, T0, Map.of("rsi_14", 1.0)));
+        index.add(new IndexedDecision(1, "ann", "SPY", 5, T0, Map.of("rsi_14", 1.0))); // committed while the snapshot was read
+        index.add(new IndexedDecision(2, "ann", "SPY", 5, T0, Map.of("rsi_14", 2.0)));
+        assertEquals(false, index.ready());
+        index.endRebuild();
+        assertEquals(List.of(1L, 2L), index.nearest("ann", null, null, T0, space.probe(Map.of("rsi_14", 1.0)), 10)
+                .stream().map(DecisionIndex.Neighbour::id).toList());
+        index.remove(2);
+        assertEquals(1, index.nearest("ann", null, null, T0, space.probe(Map.of("rsi_14", 1.0)), 10).size());
+    }
+
+    private IndexedDecision decision(long id, String user, Map<String, Double> features) {
+        return new IndexedDecision(id, user, "SPY", 1, T0.plusSeconds(id), features);
+    }
+
+    private Map<String, Double> randomFeatures() {
+        Map<String, Double> f = new HashMap<>();
+        for (String name : NAMES) {
+            f.put(name, random.nextGaussian());
+        }
+        return f;
+    }
+
+    private static Set<Long> ids(List<DecisionIndex.Neighbour> neighbours) {
+        Set<Long> out = new HashSet<>();
+        neighbours.forEach(n -> out.add(n.id()));
+        return out;
+    }
+}
