@@ -25,8 +25,8 @@ public interface RecallConfig {
     @WithDefault("30d")
     Duration recencyHalfLife();
 
-    /** How many nearest decisions (at least; 5·k if more) the score re-ranks. */
-    @WithDefault("50")
+    /** How many nearest decisions (at least; 3·k if more) the score re-ranks. */
+    @WithDefault("30")
     int rerankPool();
 
     /** Newest decisions searched exactly while the index is being built. */

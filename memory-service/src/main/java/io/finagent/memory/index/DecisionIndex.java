@@ -15,6 +15,7 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -34,6 +35,9 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryCachingPolicy;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -73,6 +77,17 @@ public class DecisionIndex {
     private static final String STRATEGY = "strategy";
     private static final String DECIDED = "decided";
     private static final String FEATURES = "features";
+
+    private static final QueryCachingPolicy ALWAYS = new QueryCachingPolicy() {
+        @Override
+        public void onUse(Query query) {
+        }
+
+        @Override
+        public boolean shouldCache(Query query) {
+            return true;
+        }
+    };
 
     private final FeatureSpace space;
     private final RecallConfig.Index config;
@@ -284,7 +299,16 @@ public class DecisionIndex {
                 });
         directory = FSDirectory.open(path);
         writer = new IndexWriter(directory, iwc);
-        searchers = new SearcherManager(writer, null);
+        searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                // keep each user's (and symbol's) filter as a bit set per segment: the HNSW search needs
+                // one per query, and rebuilding it from the postings costs more than the search at 1M
+                searcher.setQueryCachingPolicy(ALWAYS);
+                return searcher;
+            }
+        });
     }
 
     void close(@Observes ShutdownEvent event) throws IOException {

@@ -24,10 +24,6 @@ public class DecisionRepository implements OwnedRows<Decision> {
         return list("userId = ?1 and id in ?2", userId, ids);
     }
 
-    public Uni<Integer> markRecalled(List<Long> ids, Instant at) {
-        return update("accessCount = accessCount + 1, lastAccessed = ?1 where id in ?2", at, ids);
-    }
-
     public Uni<List<Decision>> pageOwned(DecisionQuery query, int page, int size) {
         Where where = query.where();
         return find(where.clause(), NEWEST_FIRST, where.parameters()).page(page, size).list();

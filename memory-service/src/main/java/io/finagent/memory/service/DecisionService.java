@@ -5,10 +5,7 @@ import io.finagent.memory.index.DecisionIndex;
 import io.finagent.memory.mapping.DecisionMapper;
 import io.finagent.memory.repository.DecisionQuery;
 import io.finagent.memory.repository.DecisionRepository;
-import io.finagent.platform.events.EventType;
 import io.finagent.platform.idempotency.Created;
-import io.finagent.platform.idempotency.IdempotentCreate;
-import io.finagent.platform.outbox.Outbox;
 import io.finagent.platform.paging.Page;
 import io.finagent.platform.security.Owned;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -21,25 +18,22 @@ public class DecisionService {
 
     private final DecisionRepository decisions;
     private final DecisionMapper mapper;
-    private final Outbox outbox;
+    private final DecisionRecorder recorder;
     private final WorkingMemory workingMemory;
     private final DecisionIndex index;
 
-    public DecisionService(DecisionRepository decisions, DecisionMapper mapper, Outbox outbox, WorkingMemory workingMemory,
+    public DecisionService(DecisionRepository decisions, DecisionMapper mapper, DecisionRecorder recorder, WorkingMemory workingMemory,
                            DecisionIndex index) {
         this.decisions = decisions;
         this.mapper = mapper;
-        this.outbox = outbox;
+        this.recorder = recorder;
         this.workingMemory = workingMemory;
         this.index = index;
     }
 
-    /** Stores the decision and its event in one transaction, once per Idempotency-Key. */
+    /** Stores the decision and its event in one transaction (a group commit), once per Idempotency-Key. */
     public Uni<Created<Decision>> record(Decision decision, String sessionId) {
-        return IdempotentCreate.create(decision.idempotencyKey,
-                        () -> decisions.findByIdempotencyKey(decision.userId, decision.idempotencyKey),
-                        () -> decisions.persist(decision)
-                                .call(d -> outbox.add(EventType.DECISION_MADE, d.id.toString(), mapper.toEvent(d), d.createdAt)))
+        return recorder.record(decision)
                 // after the commit: the index and working memory hold only what was really recorded, once
                 .invoke(created -> {
                     if (!created.replayed()) {

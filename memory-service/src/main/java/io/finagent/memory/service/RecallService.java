@@ -6,7 +6,7 @@ import io.finagent.memory.domain.RecallStatistics;
 import io.finagent.memory.domain.RecalledDecision;
 import io.finagent.memory.index.DecisionIndex;
 import io.finagent.memory.repository.DecisionRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,25 +40,27 @@ public class RecallService {
     private final DecisionIndex index;
     private final FeatureSpace space;
     private final RecallConfig config;
+    private final RecallAccesses accesses;
 
-    public RecallService(DecisionRepository decisions, DecisionIndex index, FeatureSpace space, RecallConfig config) {
+    public RecallService(DecisionRepository decisions, DecisionIndex index, FeatureSpace space, RecallConfig config,
+                         RecallAccesses accesses) {
         this.decisions = decisions;
+        this.accesses = accesses;
         this.index = index;
         this.space = space;
         this.config = config;
     }
 
-    @WithTransaction
+    @WithSession // reads only: the accesses are written apart
     public Uni<Recall> recall(String userId, Map<String, Double> features, String symbol, Long strategyId, int k, Instant asOf,
                               boolean exact) {
-        int pool = Math.max(config.rerankPool(), 5 * k);
+        int pool = Math.max(config.rerankPool(), 3 * k);
         String search = !index.ready() ? "newest" : exact ? "exact" : "approximate";
         Uni<List<Near>> nearest = index.ready()
                 ? fromIndex(userId, features, symbol, strategyId, asOf, pool, exact)
                 : newestExactly(userId, features, symbol, strategyId, asOf, pool);
         return nearest.map(near -> rank(near, k, asOf))
-                .call(recalled -> recalled.isEmpty() ? Uni.createFrom().voidItem()
-                        : decisions.markRecalled(recalled.stream().map(r -> r.decision().id).toList(), Instant.now()))
+                .invoke(recalled -> accesses.add(recalled.stream().map(r -> r.decision().id).toList()))
                 .map(recalled -> new Recall(recalled, RecallStatisticsCalculator.over(recalled.size(),
                         recalled.stream().map(RecalledDecision::outcome).toList()), search));
     }

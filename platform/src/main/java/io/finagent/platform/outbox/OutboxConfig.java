@@ -16,8 +16,8 @@ public interface OutboxConfig {
     @WithDefault("1s")
     String pollInterval();
 
-    /** Most events published in one relay pass (one transaction). */
-    @WithDefault("200")
+    /** Most events published in one transaction; a run repeats passes until one is short. */
+    @WithDefault("500")
     int batchSize();
 
     /** How long a send may wait for the broker before the pass gives up and retries later. */

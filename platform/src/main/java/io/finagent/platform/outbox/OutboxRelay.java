@@ -51,7 +51,7 @@ public class OutboxRelay {
     @Scheduled(every = "${finagent.outbox.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
-        return pool.withTransaction(this::publishBatch)
+        return drain()
                 .onFailure().invoke(e -> LOG.warnf("outbox relay pass failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull()
                 .chain(() -> pool.query(COUNT_PENDING).execute())
@@ -60,7 +60,14 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> publishBatch(SqlConnection conn) {
+    /** Batch after batch until one comes back short: a burst drains in one run, not one batch a second. */
+    private Uni<Void> drain() {
+        return pool.withTransaction(this::publishBatch)
+                .chain(sent -> sent == config.batchSize() ? drain() : Uni.createFrom().voidItem());
+    }
+
+    /** Publishes one batch in the caller's transaction; the number sent, 0 when the broker refused. */
+    private Uni<Integer> publishBatch(SqlConnection conn) {
         return conn.preparedQuery(LOCK_BATCH).execute(Tuple.of(config.batchSize()))
                 .map(rows -> {
                     List<PendingEvent> batch = new ArrayList<>();
@@ -70,10 +77,10 @@ public class OutboxRelay {
                     }
                     return batch;
                 })
-                .chain(batch -> batch.isEmpty() ? Uni.createFrom().voidItem() : publishAndMark(conn, batch));
+                .chain(batch -> batch.isEmpty() ? Uni.createFrom().item(0) : publishAndMark(conn, batch));
     }
 
-    private Uni<Void> publishAndMark(SqlConnection conn, List<PendingEvent> batch) {
+    private Uni<Integer> publishAndMark(SqlConnection conn, List<PendingEvent> batch) {
         UUID[] ids = batch.stream().map(PendingEvent::id).toArray(UUID[]::new);
         return publisher.publish(batch)
                 .chain(() -> conn.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(ids)))
@@ -82,9 +89,9 @@ public class OutboxRelay {
                     LOG.debugf("published %d outbox events", batch.size());
                 })
                 .onFailure().call(e -> conn.preparedQuery(MARK_FAILED).execute(Tuple.of(ids, String.valueOf(e.getMessage()))))
-                .replaceWithVoid()
+                .replaceWith(batch.size())
                 // the failure is recorded on the rows; the pass itself commits that record
                 .onFailure().invoke(e -> LOG.warnf("broker did not acknowledge %d events: %s", batch.size(), e.getMessage()))
-                .onFailure().recoverWithNull();
+                .onFailure().recoverWithItem(0);
     }
 }

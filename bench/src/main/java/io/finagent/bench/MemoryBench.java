@@ -1,0 +1,218 @@
+package io.finagent.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * memory-service at a million decisions: recall latency over REST with wrk (HNSW, exact scan of
+ * the index, and the same query as a plain PostgreSQL scan), recall@10 of HNSW against exact, and
+ * decision ingest over REST with every decision-made published, against raw JDBC inserts.
+ * Run by {@code bin/bench memory}, which seeds, starts the service and passes the arguments.
+ */
+public final class MemoryBench {
+
+    private static final String USER = "bench";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CLIENTS = 16;
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "seed" -> seed(args[1], Integer.parseInt(args[2]));
+            case "run" -> run(new Api(args[1], args[3]), new Api(args[1], args[4]), args[2], args[5],
+                    new Wrk(Path.of(args[6]), args[1]), args[3]);
+            default -> throw new IllegalArgumentException(
+                    "seed <jdbc-url> <count> | run <url> <jdbc-url> <agent-token> <admin-token> <rebuild> <wrk-dir>");
+        }
+    }
+
+    /** Decisions of one user over the last years, in chunks of 100,000 with progress. */
+    static void seed(String jdbc, int count) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+             PreparedStatement insert = c.prepareStatement("""
+                     INSERT INTO decision_history (user_id, strategy_id, symbol, decision_type, confidence, market_context,
+                                                   decided_at, outcome, outcome_measured_at)
+                     SELECT ?, 1 + i % 5, 'SYM' || (i % 50), (ARRAY['BUY','SELL','HOLD'])[1 + i % 3], 0.5,
+                            jsonb_build_object('features', FEATURES),
+                            now() - make_interval(secs => (? - i) * 60.0), round((random() - 0.5)::numeric * 0.1, 6),
+                            now() - make_interval(secs => (? - i) * 60.0 - 3600)
+                     FROM generate_series(?, ?) AS i""".replace("FEATURES", MarketFeatures.sqlObject()))) {
+            long started = System.nanoTime();
+            for (int from = 1; from <= count; from += 100_000) {
+                int to = Math.min(count, from + 99_999);
+                insert.setString(1, USER);
+                insert.setInt(2, count);
+                insert.setInt(3, count);
+                insert.setInt(4, from);
+                insert.setInt(5, to);
+                insert.executeUpdate();
+                System.out.printf("seeded %,d of %,d decisions (%.0f s)%n", to, count, (System.nanoTime() - started) / 1e9);
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE decision_history");
+            }
+        }
+    }
+
+    static void run(Api agent, Api admin, String jdbc, String rebuild, Wrk wrk, String token) throws Exception {
+        JsonNode index = JSON.readTree(admin.get("/api/v1/admin/recall-index").body());
+        Map<String, String> approximately = Map.of("TOKEN", token, "EXACT", "false");
+        System.out.println("warming up: recall for 20 s…");
+        wrk.run("recall.lua", 1, 1, 20, approximately);
+        System.out.println("recall, HNSW: one client, one call after the other, 30 s…");
+        Wrk.Result hnsw = wrk.run("recall.lua", 1, 1, 30, approximately);
+        System.out.println("recall, exact scan of the index: 15 s…");
+        Wrk.Result exact = wrk.run("recall.lua", 1, 1, 15, Map.of("TOKEN", token, "EXACT", "true"));
+
+        System.out.println("recall@10: 200 queries, HNSW and exact…");
+        MarketFeatures market = new MarketFeatures(7);
+        int found = 0;
+        List<Map<String, Double>> queries = new ArrayList<>();
+        List<Set<Long>> exactIds = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Map<String, Double> q = market.next();
+            Set<Long> a = recall(agent, q, false);
+            Set<Long> e = recall(agent, q, true);
+            queries.add(q);
+            exactIds.add(e);
+            a.retainAll(e);
+            found += a.size();
+        }
+        System.out.println("the same recall as a PostgreSQL scan: 5 queries…");
+        List<Long> scan = new ArrayList<>();
+        int agreeing = 0;
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+            for (int i = 0; i < 5; i++) {
+                long t = System.nanoTime();
+                Set<Long> ids = scan(c, queries.get(i));
+                scan.add(System.nanoTime() - t);
+                agreeing += ids.equals(exactIds.get(i)) ? 1 : 0;
+            }
+        }
+        System.out.println("warming up: ingest for 15 s…");
+        wrk.run("decisions.lua", 2, CLIENTS, 15, Map.of("TOKEN", token));
+        waitForOutbox(jdbc, System.currentTimeMillis());
+        System.out.printf("ingest: %d connections over REST for 30 s…%n", CLIENTS);
+        long ingestStarted = System.currentTimeMillis();
+        Wrk.Result ingest = wrk.run("decisions.lua", 2, CLIENTS, 30, Map.of("TOKEN", token));
+        double drained = waitForOutbox(jdbc, ingestStarted);
+        System.out.printf("baseline: %d JDBC connections inserting the same rows for 10 s…%n", CLIENTS);
+        double raw = insertOverJdbc(jdbc, 10);
+
+        Stats pg = Stats.ofNanos(scan);
+        Table table = new Table("measure", "result", "baseline in the same run", "ratio", "target")
+                .row("recall over REST, HNSW, k=10: p50 / p95 / p99 (" + hnsw.ok() + " calls)",
+                        ms(hnsw.p50()) + " / " + ms(hnsw.p95()) + " / " + ms(hnsw.p99()),
+                        "PostgreSQL scan, median of " + pg.count() + ": " + ms(pg.median()),
+                        Table.format(pg.median() / hnsw.p50()) + "× faster", "p95 ≤ 10 ms")
+                .row("recall over REST, exact scan of the index: p50 / p95 (" + exact.ok() + " calls)",
+                        ms(exact.p50()) + " / " + ms(exact.p95()), "HNSW p50: " + ms(hnsw.p50()),
+                        Table.format(exact.p50() / hnsw.p50()) + "× slower", "")
+                .row("recall@10, HNSW against exact (200 queries)", Table.format(found / 2000.0), "", "", "≥ 0.95")
+                .row("PostgreSQL scan returns the exact top 10", agreeing + " of " + scan.size(), "", "", "all")
+                .row("ingest over REST, " + CLIENTS + " connections (decisions/s; p99)",
+                        Table.format(ingest.perSecond()) + "; " + ms(ingest.p99()) + (ingest.failed() > 0 ? "; " + ingest.failed() + " failed" : ""),
+                        "JDBC INSERT, " + CLIENTS + " connections: " + Table.format(raw) + "/s",
+                        Table.format(ingest.perSecond() / raw), "≥ 2000/s")
+                .row("… until every decision-made is published (decisions/s)", Table.format(ingest.ok() / drained), "", "", "≥ 2000/s")
+                .row("recall index rebuilt at start", rebuild, "", "", "")
+                .row("decisions in the index before the ingest", index.path("decisions").asLong(), "", "", "");
+        System.out.println();
+        System.out.println(table);
+    }
+
+    /** Seconds from the start of the ingest until the outbox has nothing left to publish. */
+    private static double waitForOutbox(String jdbc, long startedMillis) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+             PreparedStatement pending = c.prepareStatement("SELECT count(*) FROM outbox_events WHERE published_at IS NULL")) {
+            while (true) {
+                try (ResultSet rs = pending.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return (System.currentTimeMillis() - startedMillis) / 1000.0;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static double insertOverJdbc(String jdbc, int seconds) throws InterruptedException {
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        for (int w = 0; w < CLIENTS; w++) {
+            int worker = w;
+            pool.submit(() -> {
+                MarketFeatures market = new MarketFeatures(5000 + worker);
+                try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres");
+                     PreparedStatement insert = c.prepareStatement("""
+                             INSERT INTO decision_history (user_id, strategy_id, symbol, decision_type, confidence, market_context)
+                             VALUES ('bench-raw', 1, ?, 'BUY', 0.6, ?::jsonb)""")) {
+                    while (System.nanoTime() < end) {
+                        insert.setString(1, "SYM" + worker);
+                        insert.setString(2, "{\"features\": " + MarketFeatures.json(market.next()) + "}");
+                        insert.executeUpdate();
+                        done.incrementAndGet();
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        return done.get() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static Set<Long> recall(Api agent, Map<String, Double> features, boolean exact) {
+        HttpResponse<String> r = agent.post("/api/v1/recall", "{\"marketContext\": {\"features\": "
+                + MarketFeatures.json(features) + "}, \"k\": 10, \"exact\": " + exact + "}");
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("recall answered " + r.statusCode() + ": " + r.body());
+        }
+        try {
+            Set<Long> ids = new HashSet<>();
+            JSON.readTree(r.body()).path("decisions").forEach(d -> ids.add(d.path("decision").path("id").asLong()));
+            return ids;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<Long> scan(Connection c, Map<String, Double> query) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM decision_history WHERE user_id = ? AND decided_at <= now() ORDER BY "
+                + MarketFeatures.sqlSquaredDistance(query) + " LIMIT 10")) {
+            s.setString(1, USER);
+            Set<Long> ids = new HashSet<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static String ms(double millis) {
+        return Table.format(millis) + " ms";
+    }
+}

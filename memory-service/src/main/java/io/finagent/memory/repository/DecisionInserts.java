@@ -1,0 +1,52 @@
+package io.finagent.memory.repository;
+
+import io.finagent.memory.domain.Decision;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Inserts many decisions in one round trip (a pipelined batch of one prepared statement). A
+ * decision whose Idempotency-Key its user already used is not inserted: its id comes back null.
+ */
+@ApplicationScoped
+public class DecisionInserts {
+
+    private static final String INSERT = """
+            INSERT INTO decision_history (user_id, strategy_id, symbol, decision_type, confidence, reasoning, market_context,
+                                          cited_memory_ids, cited_pattern_ids, horizon_minutes, decided_at, created_at, idempotency_key)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            ON CONFLICT (user_id, idempotency_key) DO NOTHING
+            RETURNING id""";
+
+    public Uni<List<Long>> insert(SqlConnection connection, List<Decision> decisions) {
+        List<Tuple> rows = decisions.stream().map(d -> Tuple.tuple(Arrays.asList(d.userId, d.strategyId, d.symbol,
+                d.decisionType.name(), d.confidence, d.reasoning, new JsonObject(d.marketContext), d.citedMemoryIds,
+                d.citedPatternIds, d.horizonMinutes, utc(d.decidedAt), utc(d.createdAt), d.idempotencyKey))).toList();
+        return connection.preparedQuery(INSERT).executeBatch(rows).map(DecisionInserts::ids);
+    }
+
+    /** executeBatch answers one row set per tuple, chained: the id, or no row after a conflict. */
+    private static List<Long> ids(RowSet<Row> first) {
+        List<Long> ids = new ArrayList<>();
+        for (RowSet<Row> set = first; set != null; set = set.next()) {
+            var rows = set.iterator();
+            ids.add(rows.hasNext() ? rows.next().getLong("id") : null);
+        }
+        return ids;
+    }
+
+    private static OffsetDateTime utc(java.time.Instant t) {
+        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,124 @@
+package io.finagent.memory.service;
+
+import io.finagent.memory.domain.Decision;
+import io.finagent.memory.mapping.DecisionMapper;
+import io.finagent.memory.repository.DecisionInserts;
+import io.finagent.memory.repository.DecisionRepository;
+import io.finagent.platform.events.EventType;
+import io.finagent.platform.idempotency.Created;
+import io.finagent.platform.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Writes decisions and their decision-made events in group commits: whatever arrives while one
+ * transaction is being written goes into the next, so a lone call waits for nothing and a burst
+ * costs one transaction per batch instead of one per decision. If a batch fails, each of its
+ * decisions is written alone, so one bad row fails only its own call.
+ */
+@ApplicationScoped
+public class DecisionRecorder {
+
+    private static final int MAX_BATCH = 256;
+
+    private record Pending(Decision decision, CompletableFuture<Created<Decision>> done) {
+    }
+
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final Pool pool;
+    private final DecisionInserts inserts;
+    private final DecisionRepository decisions;
+    private final DecisionMapper mapper;
+    private final Outbox outbox;
+
+    public DecisionRecorder(Pool pool, DecisionInserts inserts, DecisionRepository decisions, DecisionMapper mapper, Outbox outbox) {
+        this.pool = pool;
+        this.inserts = inserts;
+        this.decisions = decisions;
+        this.mapper = mapper;
+        this.outbox = outbox;
+    }
+
+    /** Stores the decision and its event, once per Idempotency-Key: a used key returns the first decision. */
+    public Uni<Created<Decision>> record(Decision decision) {
+        Pending pending = new Pending(decision, new CompletableFuture<>());
+        Context caller = Vertx.currentContext();
+        queue.add(pending);
+        writeNextBatch();
+        return Uni.createFrom().completionStage(pending.done())
+                // back on the caller's own context: the batch completes on the writer's, which callers must not share
+                .emitOn(caller == null ? Runnable::run : task -> caller.runOnContext(v -> task.run()))
+                .chain(created -> created != null ? Uni.createFrom().item(created)
+                        // the key was used before (or by a concurrent call): answer with that decision
+                        : Panache.withSession(() -> decisions.findByIdempotencyKey(decision.userId, decision.idempotencyKey))
+                                .map(earlier -> new Created<>(earlier, true)));
+    }
+
+    private void writeNextBatch() {
+        if (!writing.compareAndSet(false, true)) {
+            return; // the running batch picks this one up when it ends
+        }
+        List<Pending> batch = new ArrayList<>();
+        Pending next;
+        while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            writing.set(false);
+            if (!queue.isEmpty()) {
+                writeNextBatch(); // something arrived between the poll and the reset
+            }
+            return;
+        }
+        write(batch)
+                .onFailure().recoverWithUni(failure -> batch.size() == 1 ? fail(batch.get(0), failure) : oneByOne(batch))
+                .subscribe().with(done -> {
+                    writing.set(false);
+                    writeNextBatch();
+                });
+    }
+
+    private Uni<Void> write(List<Pending> batch) {
+        List<Decision> toWrite = batch.stream().map(Pending::decision).toList();
+        return pool.withTransaction(connection -> inserts.insert(connection, toWrite).call(ids -> {
+                    List<Outbox.Entry> events = new ArrayList<>();
+                    for (int i = 0; i < ids.size(); i++) {
+                        Decision d = toWrite.get(i);
+                        d.id = ids.get(i);
+                        if (d.id != null) {
+                            events.add(new Outbox.Entry(EventType.DECISION_MADE, d.id.toString(), mapper.toEvent(d), d.createdAt));
+                        }
+                    }
+                    return outbox.addAll(connection, events);
+                }))
+                // after the commit: each call learns its decision, or null when its key was used before
+                .invoke(ids -> batch.forEach(p -> p.done().complete(p.decision().id != null ? new Created<>(p.decision(), false) : null)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> oneByOne(List<Pending> batch) {
+        batch.forEach(p -> p.decision().id = null);
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Pending p : batch) {
+            chain = chain.chain(() -> write(List.of(p)).onFailure().recoverWithUni(failure -> fail(p, failure)));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> fail(Pending pending, Throwable failure) {
+        pending.decision().id = null;
+        pending.done().completeExceptionally(failure);
+        return Uni.createFrom().voidItem();
+    }
+}
