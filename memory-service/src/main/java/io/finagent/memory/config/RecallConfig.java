@@ -66,8 +66,8 @@ public interface RecallConfig {
         /** Where the index lives while the service runs; a fresh temporary folder by default. */
         Optional<Path> directory();
 
-        /** Memory the index fills before it writes a segment; bigger means fewer, larger HNSW graphs. */
-        @WithDefault("256")
+        /** Memory the index fills before it writes a segment (at most a quarter of the heap); bigger means fewer graphs. */
+        @WithDefault("1024")
         double ramBufferMb();
 
         /** Rows read per round trip while rebuilding from PostgreSQL. */

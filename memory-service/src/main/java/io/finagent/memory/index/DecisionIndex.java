@@ -290,7 +290,7 @@ public class DecisionIndex {
         Files.createDirectories(path);
         IndexWriterConfig iwc = new IndexWriterConfig()
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setRAMBufferSizeMB(config.ramBufferMb())
+                .setRAMBufferSizeMB(ramBufferMb())
                 .setCodec(new Lucene912Codec() {
                     @Override
                     public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
@@ -309,6 +309,33 @@ public class DecisionIndex {
                 return searcher;
             }
         });
+    }
+
+    /**
+     * The configured buffer, at most a quarter of the heap: a rebuild that fits in it makes one
+     * segment (one graph to search, no merges afterwards), and a small heap still cannot overflow.
+     */
+    private double ramBufferMb() {
+        return Math.min(config.ramBufferMb(), Runtime.getRuntime().maxMemory() / 4.0 / (1 << 20));
+    }
+
+    /** Segments now searchable: each has its own graph, so fewer is faster. */
+    public int segments() {
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return searcher.getIndexReader().leaves().size();
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     void close(@Observes ShutdownEvent event) throws IOException {

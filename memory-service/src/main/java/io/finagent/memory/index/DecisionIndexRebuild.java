@@ -74,7 +74,8 @@ public class DecisionIndexRebuild {
                 }
             });
             index.endRebuild();
-            LOG.infof("recall index: ready with %d decisions after %.1f s", index.documents(), (System.nanoTime() - started) / 1e9);
+            LOG.infof("recall index: ready with %d decisions after %.1f s (%d segments)", index.documents(),
+                    (System.nanoTime() - started) / 1e9, index.segments());
         } catch (Exception e) {
             // recall stays exact (newest decisions only) rather than the service going down
             index.abandonRebuild();

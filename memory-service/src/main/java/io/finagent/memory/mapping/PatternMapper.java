@@ -3,6 +3,8 @@ package io.finagent.memory.mapping;
 import io.finagent.memory.domain.Pattern;
 import io.finagent.memory.rest.PatternRequest;
 import io.finagent.memory.rest.PatternResponse;
+import io.finagent.memory.rest.RelevantPatternsResponse;
+import io.finagent.memory.service.PatternService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -27,5 +29,9 @@ public class PatternMapper {
     public PatternResponse toResponse(Pattern p) {
         return new PatternResponse(p.id, p.patternType, p.patternName, p.patternData, p.symbol, p.occurrences, p.successes,
                 p.failures, p.totalOutcome, p.successRate, p.confidence, p.lastSeen, p.createdAt);
+    }
+
+    public RelevantPatternsResponse.Match toMatch(PatternService.RelevantPattern relevant) {
+        return new RelevantPatternsResponse.Match(toResponse(relevant.pattern()), relevant.similarity(), relevant.relevance());
     }
 }

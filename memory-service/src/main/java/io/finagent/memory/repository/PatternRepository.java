@@ -23,6 +23,13 @@ public class PatternRepository implements OwnedRows<Pattern> {
         return count(where.clause(), where.parameters());
     }
 
+    /** The user's patterns for this symbol or for any symbol, best-proven first. */
+    public Uni<List<Pattern>> bestFor(String userId, String symbol, int limit) {
+        String clause = symbol == null ? "userId = ?1" : "userId = ?1 and (symbol is null or symbol = ?2)";
+        Object[] parameters = symbol == null ? new Object[]{userId} : new Object[]{userId, symbol};
+        return find(clause, RANKED, parameters).page(0, limit).list();
+    }
+
     private static Where filter(String userId, String patternType, String symbol) {
         return Where.owner(userId).and("patternType", patternType).and("symbol", symbol);
     }

@@ -63,6 +63,14 @@ public class PatternResource {
     }
 
     @POST
+    @Path("/relevant")
+    public Uni<RelevantPatternsResponse> relevant(@NotNull(message = "a body is required") @Valid RelevantPatternsRequest request) {
+        return service.relevant(user.id(), request.marketContext().features(),
+                        request.symbol() == null ? null : request.symbol().toUpperCase(), request.k() == null ? 10 : request.k())
+                .map(found -> new RelevantPatternsResponse(found.stream().map(mapper::toMatch).toList()));
+    }
+
+    @POST
     @Path("/{id}/observations")
     public Uni<PatternResponse> observe(@PathParam("id") long id,
                                         @NotNull(message = "an observation body is required") @Valid ObservationRequest request) {

@@ -1,5 +1,6 @@
 package io.finagent.memory.service;
 
+import io.finagent.memory.domain.Features;
 import io.finagent.memory.domain.Pattern;
 import io.finagent.memory.repository.CitationRepository;
 import io.finagent.memory.repository.PatternRepository;
@@ -14,18 +15,28 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** Long-term patterns: stored once per Idempotency-Key, ranked by their record, updated by each outcome. */
 @ApplicationScoped
 public class PatternService {
 
+    /** A pattern with how like its market this one is (1 when it names no features) and relevance = confidence · similarity. */
+    public record RelevantPattern(Pattern pattern, double similarity, double relevance) {
+    }
+
+    private static final int MAX_CANDIDATES = 2000;
+
     private final PatternRepository patterns;
     private final CitationRepository citations;
+    private final FeatureSpace space;
 
-    public PatternService(PatternRepository patterns, CitationRepository citations) {
+    public PatternService(PatternRepository patterns, CitationRepository citations, FeatureSpace space) {
         this.patterns = patterns;
         this.citations = citations;
+        this.space = space;
     }
 
     public Uni<Created<Pattern>> create(Pattern pattern) {
@@ -43,6 +54,26 @@ public class PatternService {
     public Uni<Page<Pattern>> ranked(String userId, String patternType, String symbol, int page, int size) {
         return patterns.pageRanked(userId, patternType, symbol, page, size)
                 .chain(items -> patterns.countOwned(userId, patternType, symbol).map(total -> new Page<>(items, page, size, total)));
+    }
+
+    /**
+     * The patterns that hold for this market: of the user's best-proven patterns (for the symbol, or
+     * for any symbol), those whose {@code patternData.features} are like these features, ranked by
+     * confidence · similarity. A pattern without features holds in any market (similarity 1), and
+     * without features to compare, every pattern does: they rank by confidence alone.
+     */
+    @WithSession
+    public Uni<List<RelevantPattern>> relevant(String userId, Map<String, Double> features, String symbol, int k) {
+        return patterns.bestFor(userId, symbol, MAX_CANDIDATES).map(candidates -> candidates.stream()
+                .map(p -> {
+                    Map<String, Double> own = Features.of(p.patternData == null ? null : p.patternData.get("features"));
+                    double similarity = own.isEmpty() || features.isEmpty() ? 1 : space.similarity(features, own);
+                    return new RelevantPattern(p, similarity, p.confidence.doubleValue() * similarity);
+                })
+                .sorted(Comparator.comparingDouble(RelevantPattern::relevance).reversed()
+                        .thenComparing(Comparator.comparingDouble(RelevantPattern::similarity).reversed()))
+                .limit(k)
+                .toList());
     }
 
     /** One more occurrence with its outcome, counted as decision outcomes are. */

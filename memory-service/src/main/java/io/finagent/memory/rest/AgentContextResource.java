@@ -1,0 +1,85 @@
+package io.finagent.memory.rest;
+
+import io.finagent.memory.mapping.AgentContextMapper;
+import io.finagent.memory.service.AgentContextService;
+import io.finagent.platform.problem.ProblemException;
+import io.finagent.platform.security.CurrentUser;
+import io.finagent.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/v1/context?feature=rsi_14:70&feature=ret_5d:0.02&symbol&strategyId&sessionId&k&lookbackMinutes&budget&asOf}:
+ * the context for the agent's next prompt, within {@code budget} characters of JSON.
+ */
+@Path("/api/v1/context")
+@RolesAllowed({Roles.AGENT, Roles.ADMIN})
+public class AgentContextResource {
+
+    private static final String FEATURE_RULE = "must be name:number with a name of 1 to 64 characters, e.g. rsi_14:70";
+
+    private final AgentContextService service;
+    private final AgentContextMapper mapper;
+    private final CurrentUser user;
+
+    public AgentContextResource(AgentContextService service, AgentContextMapper mapper, CurrentUser user) {
+        this.service = service;
+        this.mapper = mapper;
+        this.user = user;
+    }
+
+    @GET
+    public Uni<AgentContextResponse> context(
+            @QueryParam("feature") @Size(max = 256, message = "must be at most 256 features") List<String> feature,
+            @QueryParam("symbol") @Pattern(regexp = "^[A-Za-z0-9.:/_-]{1,32}$", message = "must be 1 to 32 letters, digits or . : / _ -") String symbol,
+            @QueryParam("strategyId") @Positive Long strategyId,
+            @QueryParam("sessionId") @Pattern(regexp = SessionResource.SESSION_ID, message = SessionResource.SESSION_ID_RULE) String sessionId,
+            @QueryParam("k") @DefaultValue("5") @Min(value = 1, message = "must be at least 1") @Max(value = 50, message = "must be at most 50") int k,
+            @QueryParam("lookbackMinutes") @DefaultValue("60") @Min(value = 1, message = "must be at least 1")
+            @Max(value = 10080, message = "must be at most 10080 (a week)") int lookbackMinutes,
+            @QueryParam("budget") @DefaultValue("8000") @Min(value = 500, message = "must be at least 500 characters")
+            @Max(value = 200000, message = "must be at most 200000 characters") int budget,
+            @QueryParam("asOf") Instant asOf) {
+        Instant now = Instant.now();
+        Instant at = asOf == null || asOf.isAfter(now) ? now : asOf;
+        var ask = new AgentContextService.Ask(user.id(), features(feature), symbol == null ? null : symbol.toUpperCase(),
+                strategyId, sessionId, k, now.minus(Duration.ofMinutes(lookbackMinutes)), at);
+        return service.gather(ask).map(gathered -> mapper.toResponse(gathered, at, budget));
+    }
+
+    private static Map<String, Double> features(List<String> pairs) {
+        Map<String, Double> features = new HashMap<>();
+        for (String pair : pairs == null ? List.<String>of() : pairs) {
+            int colon = pair.lastIndexOf(':');
+            String name = colon < 0 ? "" : pair.substring(0, colon);
+            if (name.isEmpty() || name.length() > 64) {
+                throw ProblemException.invalid("feature", FEATURE_RULE);
+            }
+            try {
+                double value = Double.parseDouble(pair.substring(colon + 1));
+                if (!Double.isFinite(value)) {
+                    throw ProblemException.invalid("feature", FEATURE_RULE);
+                }
+                features.put(name, value);
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalid("feature", FEATURE_RULE);
+            }
+        }
+        return features;
+    }
+}

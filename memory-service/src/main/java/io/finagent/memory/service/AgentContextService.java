@@ -1,0 +1,56 @@
+package io.finagent.memory.service;
+
+import io.finagent.memory.domain.SessionEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the agent should have in mind before its next decision: the decisions recalled for this
+ * market, the patterns that hold in it, the finished episodes most like it, and the session's
+ * recent working memory, newest first. Without features there is nothing to recall: only the
+ * best-proven patterns and the working memory.
+ */
+@ApplicationScoped
+public class AgentContextService {
+
+    /** What to gather; {@code features} may be empty, {@code sessionId} null. */
+    public record Ask(String userId, Map<String, Double> features, String symbol, Long strategyId, String sessionId,
+                      int k, Instant since, Instant asOf) {
+    }
+
+    public record Gathered(RecallService.Recall recall, List<PatternService.RelevantPattern> patterns,
+                           EpisodeService.SimilarEpisodes episodes, List<SessionEvent> workingMemory) {
+    }
+
+    private final RecallService recall;
+    private final PatternService patterns;
+    private final EpisodeService episodes;
+    private final WorkingMemory workingMemory;
+
+    public AgentContextService(RecallService recall, PatternService patterns, EpisodeService episodes, WorkingMemory workingMemory) {
+        this.recall = recall;
+        this.patterns = patterns;
+        this.episodes = episodes;
+        this.workingMemory = workingMemory;
+    }
+
+    public Uni<Gathered> gather(Ask ask) {
+        boolean market = !ask.features().isEmpty();
+        List<SessionEvent> recent = ask.sessionId() == null ? List.of()
+                : workingMemory.since(ask.userId(), ask.sessionId(), ask.since()).orElse(List.of()).stream()
+                .sorted(Comparator.comparing(SessionEvent::occurredAt).reversed()).toList();
+        Uni<RecallService.Recall> recalled = market
+                ? recall.recall(ask.userId(), ask.features(), ask.symbol(), ask.strategyId(), ask.k(), ask.asOf(), false)
+                : Uni.createFrom().nullItem();
+        Uni<EpisodeService.SimilarEpisodes> similar = market
+                ? episodes.similar(ask.userId(), ask.features(), ask.symbol(), ask.k(), ask.asOf())
+                : Uni.createFrom().nullItem();
+        return recalled.chain(r -> patterns.relevant(ask.userId(), ask.features(), ask.symbol(), ask.k())
+                .chain(p -> similar.map(e -> new Gathered(r, p, e, recent))));
+    }
+}
