@@ -1,18 +1,9 @@
--- POST /api/v1/recall with 1000 market contexts drawn like the seeded ones (bench/.../MarketFeatures).
--- Env: TOKEN (bearer), EXACT ("true" compares with every candidate instead of the HNSW graph).
-math.randomseed(7)
-local function normal() return math.sqrt(-2 * math.log(1 - math.random())) * math.cos(2 * math.pi * math.random()) end
-local exact = os.getenv("EXACT") or "false"
-local bodies = {}
-for i = 1, 1000 do
-  bodies[i] = string.format('{"marketContext":{"features":{"ret_1d":%.6f,"ret_5d":%.6f,"ret_20d":%.6f,'
-    .. '"volatility_20d":%.6f,"rsi_14":%.4f,"volume_ratio":%.6f}},"k":10,"exact":%s}',
-    0.01 * normal(), 0.025 * normal(), 0.05 * normal(), 0.2 + 0.1 * normal(), 50 + 10 * normal(), 1 + 0.5 * normal(), exact)
-end
-local headers = {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("TOKEN")}
-local i = 0
-request = function()
-  i = i % #bodies + 1
-  return wrk.format("POST", "/api/v1/recall", headers, bodies[i])
-end
+-- POST /api/v1/recall with 1000 market contexts. Env: TOKEN (bearer), EXACT ("true" compares
+-- with every candidate instead of the HNSW graph), WRK_DIR (this folder).
+dofile(os.getenv("WRK_DIR") .. "/market.lua")
 dofile(os.getenv("WRK_DIR") .. "/report.lua")
+math.randomseed(7)
+local exact = os.getenv("EXACT") or "false"
+request = cycle("POST", "/api/v1/recall", function(i)
+  return '{"marketContext":{"features":' .. market_features() .. '},"k":10,"exact":' .. exact .. '}'
+end)
