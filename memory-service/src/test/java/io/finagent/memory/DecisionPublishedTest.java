@@ -16,7 +16,15 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,5 +69,27 @@ class DecisionPublishedTest {
         }
         var record = TestKafka.awaitRecord(EventType.DECISION_MADE.topic(), r -> String.valueOf(id).equals(r.key()), Duration.ofSeconds(60));
         assertEquals(id, codec.<DecisionMade>read(record.value(), EventType.DECISION_MADE).data().decisionId());
+    }
+
+    @Test
+    void aBurstIsWrittenInGroupCommitsWithOneEventPerDecision() throws Exception {
+        String user = "erin-" + UUID.randomUUID();
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Long>> calls = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                calls.add(callers.submit(() -> Decisions.record(user, "SPY")));
+            }
+            Set<Long> ids = new HashSet<>();
+            for (Future<Long> call : calls) {
+                ids.add(call.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(64, ids.size(), "every call got its own decision");
+        } finally {
+            callers.shutdownNow();
+        }
+        assertEquals(64, db.count("SELECT count(*) FROM decision_history WHERE user_id = ?", user));
+        assertEquals(64, db.count("SELECT count(*) FROM outbox_events o JOIN decision_history d ON o.event_key = d.id::text "
+                + "WHERE d.user_id = ? AND o.event_type = 'finagent.decision.made.v1'", user));
     }
 }
