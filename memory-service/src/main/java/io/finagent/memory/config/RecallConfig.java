@@ -60,7 +60,7 @@ public interface RecallConfig {
         int beamWidth();
 
         /** HNSW: candidates kept while searching, at least the pool asked for. */
-        @WithDefault("100")
+        @WithDefault("64")
         int searchBreadth();
 
         /** Where the index lives while the service runs; a fresh temporary folder by default. */

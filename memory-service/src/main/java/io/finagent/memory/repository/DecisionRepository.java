@@ -20,10 +20,6 @@ public class DecisionRepository implements OwnedRows<Decision> {
         return find(where.clause(), NEWEST_FIRST, where.parameters()).page(0, limit).list();
     }
 
-    public Uni<List<Decision>> findOwned(String userId, List<Long> ids) {
-        return list("userId = ?1 and id in ?2", userId, ids);
-    }
-
     public Uni<List<Decision>> pageOwned(DecisionQuery query, int page, int size) {
         Where where = query.where();
         return find(where.clause(), NEWEST_FIRST, where.parameters()).page(page, size).list();

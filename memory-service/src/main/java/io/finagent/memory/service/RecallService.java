@@ -6,7 +6,8 @@ import io.finagent.memory.domain.RecallStatistics;
 import io.finagent.memory.domain.RecalledDecision;
 import io.finagent.memory.index.DecisionIndex;
 import io.finagent.memory.repository.DecisionRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.finagent.memory.repository.RecalledDecisions;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,21 +38,22 @@ public class RecallService {
     }
 
     private final DecisionRepository decisions;
+    private final RecalledDecisions recalled;
     private final DecisionIndex index;
     private final FeatureSpace space;
     private final RecallConfig config;
     private final RecallAccesses accesses;
 
-    public RecallService(DecisionRepository decisions, DecisionIndex index, FeatureSpace space, RecallConfig config,
-                         RecallAccesses accesses) {
+    public RecallService(DecisionRepository decisions, RecalledDecisions recalled, DecisionIndex index, FeatureSpace space,
+                         RecallConfig config, RecallAccesses accesses) {
         this.decisions = decisions;
+        this.recalled = recalled;
         this.accesses = accesses;
         this.index = index;
         this.space = space;
         this.config = config;
     }
 
-    @WithSession // reads only: the accesses are written apart
     public Uni<Recall> recall(String userId, Map<String, Double> features, String symbol, Long strategyId, int k, Instant asOf,
                               boolean exact) {
         int pool = Math.max(config.rerankPool(), 3 * k);
@@ -60,9 +62,9 @@ public class RecallService {
                 ? fromIndex(userId, features, symbol, strategyId, asOf, pool, exact)
                 : newestExactly(userId, features, symbol, strategyId, asOf, pool);
         return nearest.map(near -> rank(near, k, asOf))
-                .invoke(recalled -> accesses.add(recalled.stream().map(r -> r.decision().id).toList()))
-                .map(recalled -> new Recall(recalled, RecallStatisticsCalculator.over(recalled.size(),
-                        recalled.stream().map(RecalledDecision::outcome).toList()), search));
+                .invoke(picked -> accesses.add(picked.stream().map(r -> r.decision().id).toList()))
+                .map(picked -> new Recall(picked, RecallStatisticsCalculator.over(picked.size(),
+                        picked.stream().map(RecalledDecision::outcome).toList()), search));
     }
 
     private Uni<List<Near>> fromIndex(String userId, Map<String, Double> features, String symbol, Long strategyId,
@@ -74,7 +76,7 @@ public class RecallService {
         if (neighbours.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return decisions.findOwned(userId, neighbours.stream().map(DecisionIndex.Neighbour::id).toList()).map(found -> {
+        return recalled.findOwned(userId, neighbours.stream().map(DecisionIndex.Neighbour::id).toList()).map(found -> {
             Map<Long, Decision> byId = found.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
             return neighbours.stream().filter(n -> byId.containsKey(n.id()))
                     .map(n -> new Near(byId.get(n.id()), FeatureSpace.similarity(n.squaredDistance(), probe.size())))
@@ -85,7 +87,7 @@ public class RecallService {
     /** While the index is being built: the newest decisions from PostgreSQL, compared one by one. */
     private Uni<List<Near>> newestExactly(String userId, Map<String, Double> features, String symbol, Long strategyId,
                                           Instant asOf, int pool) {
-        return decisions.recallCandidates(userId, asOf, symbol, strategyId, config.maxCandidates())
+        return Panache.withSession(() -> decisions.recallCandidates(userId, asOf, symbol, strategyId, config.maxCandidates()))
                 .map(candidates -> candidates.stream()
                         .map(d -> new Near(d, space.similarity(features, d.features())))
                         .sorted(Comparator.comparingDouble(Near::similarity).reversed())
