@@ -18,11 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Writes decisions and their decision-made events in group commits: whatever arrives while one
- * transaction is being written goes into the next, so a lone call waits for nothing and a burst
+ * Writes decisions and their decision-made events in group commits: whatever arrives while the
+ * transactions in flight (at most two) are being written goes into the next, so a lone call waits for nothing and a burst
  * costs one transaction per batch instead of one per decision. If a batch fails, each of its
  * decisions is written alone, so one bad row fails only its own call.
  */
@@ -30,12 +30,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class DecisionRecorder {
 
     private static final int MAX_BATCH = 256;
+    /** Two batches in flight: one is built and sent while the other waits for its commit to reach the disk. */
+    private static final int MAX_WRITERS = 2;
 
     private record Pending(Decision decision, CompletableFuture<Created<Decision>> done) {
     }
 
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicInteger writers = new AtomicInteger();
     private final Pool pool;
     private final DecisionInserts inserts;
     private final DecisionRepository decisions;
@@ -66,8 +68,13 @@ public class DecisionRecorder {
     }
 
     private void writeNextBatch() {
-        if (!writing.compareAndSet(false, true)) {
-            return; // the running batch picks this one up when it ends
+        int running = writers.get();
+        if (running >= MAX_WRITERS) {
+            return; // a running batch picks this one up when it ends
+        }
+        if (!writers.compareAndSet(running, running + 1)) {
+            writeNextBatch();
+            return;
         }
         List<Pending> batch = new ArrayList<>();
         Pending next;
@@ -75,7 +82,7 @@ public class DecisionRecorder {
             batch.add(next);
         }
         if (batch.isEmpty()) {
-            writing.set(false);
+            writers.decrementAndGet();
             if (!queue.isEmpty()) {
                 writeNextBatch(); // something arrived between the poll and the reset
             }
@@ -84,7 +91,7 @@ public class DecisionRecorder {
         write(batch)
                 .onFailure().recoverWithUni(failure -> batch.size() == 1 ? fail(batch.get(0), failure) : oneByOne(batch))
                 .subscribe().with(done -> {
-                    writing.set(false);
+                    writers.decrementAndGet();
                     writeNextBatch();
                 });
     }
