@@ -9,38 +9,14 @@ import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.LongField;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.VectorUtil;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryCachingPolicy;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 
 import java.io.IOException;
@@ -48,11 +24,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -70,13 +44,6 @@ public class DecisionIndex {
     /** A neighbour: the decision's id and its squared distance to the probe in z-space. */
     public record Neighbour(long id, double squaredDistance) {
     }
-
-    private static final String ID = "id";
-    private static final String USER = "user";
-    private static final String SYMBOL = "symbol";
-    private static final String STRATEGY = "strategy";
-    private static final String DECIDED = "decided";
-    private static final String FEATURES = "features";
 
     private static final QueryCachingPolicy ALWAYS = new QueryCachingPolicy() {
         @Override
@@ -130,7 +97,7 @@ public class DecisionIndex {
 
     public void remove(long id) {
         try {
-            writer.deleteDocuments(new Term(ID, Long.toString(id)));
+            writer.deleteDocuments(DecisionDocuments.id(id));
             unsearched.set(true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -177,53 +144,13 @@ public class DecisionIndex {
 
     /** The {@code n} nearest decisions of the user, decided by {@code asOf}, nearest first: by the HNSW graph. */
     public List<Neighbour> nearest(String userId, String symbol, Long strategyId, Instant asOf, FeatureSpace.Probe probe, int n) {
-        return search(searcher -> {
-            TopDocs top = searcher.search(new KnnFloatVectorQuery(FEATURES, probe.vector(),
-                    Math.max(n, config.searchBreadth()), filter(userId, symbol, strategyId, asOf)), n);
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            List<Neighbour> out = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc hit : top.scoreDocs) {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-                NumericDocValues ids = DocValues.getNumeric(leaf.reader(), ID);
-                if (ids.advanceExact(hit.doc - leaf.docBase)) {
-                    // Lucene's EUCLIDEAN score is 1 / (1 + d²)
-                    out.add(new Neighbour(ids.longValue(), 1.0 / hit.score - 1 + probe.outsideSquared()));
-                }
-            }
-            return out;
-        });
+        return search(searcher -> NeighbourSearch.graph(searcher, filter(userId, symbol, strategyId, asOf), probe, n,
+                config.searchBreadth()));
     }
 
     /** The same, by comparing the probe with every decision the filter leaves: the reference the graph is measured against. */
     public List<Neighbour> nearestExactly(String userId, String symbol, Long strategyId, Instant asOf, FeatureSpace.Probe probe, int n) {
-        return search(searcher -> {
-            Weight filter = searcher.createWeight(searcher.rewrite(filter(userId, symbol, strategyId, asOf)),
-                    ScoreMode.COMPLETE_NO_SCORES, 1);
-            PriorityQueue<Neighbour> farthestFirst = new PriorityQueue<>(
-                    Comparator.comparingDouble(Neighbour::squaredDistance).reversed());
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                Scorer matches = filter.scorer(leaf);
-                FloatVectorValues vectors = leaf.reader().getFloatVectorValues(FEATURES);
-                if (matches == null || vectors == null) {
-                    continue;
-                }
-                NumericDocValues ids = DocValues.getNumeric(leaf.reader(), ID);
-                Bits live = leaf.reader().getLiveDocs();
-                DocIdSetIterator docs = matches.iterator();
-                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                    if ((live == null || live.get(doc)) && vectors.advance(doc) == doc && ids.advanceExact(doc)) {
-                        farthestFirst.add(new Neighbour(ids.longValue(),
-                                VectorUtil.squareDistance(probe.vector(), vectors.vectorValue()) + probe.outsideSquared()));
-                        if (farthestFirst.size() > n) {
-                            farthestFirst.poll();
-                        }
-                    }
-                }
-            }
-            List<Neighbour> out = new ArrayList<>(farthestFirst);
-            out.sort(Comparator.comparingDouble(Neighbour::squaredDistance));
-            return out;
-        });
+        return search(searcher -> NeighbourSearch.everyCandidate(searcher, filter(userId, symbol, strategyId, asOf), probe, n));
     }
 
     private interface Search<T> {
@@ -246,42 +173,22 @@ public class DecisionIndex {
         }
     }
 
-    private BooleanQuery filter(String userId, String symbol, Long strategyId, Instant asOf) {
-        BooleanQuery.Builder filter = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(USER, userId)), BooleanClause.Occur.FILTER);
-        if (symbol != null) {
-            filter.add(new TermQuery(new Term(SYMBOL, symbol)), BooleanClause.Occur.FILTER);
-        }
-        if (strategyId != null) {
-            filter.add(new TermQuery(new Term(STRATEGY, strategyId.toString())), BooleanClause.Occur.FILTER);
-        }
-        long asOfMicros = micros(asOf);
-        if (asOfMicros < newestDecided.get()) { // the usual "as of now" needs no range
-            filter.add(LongField.newRangeQuery(DECIDED, Long.MIN_VALUE, asOfMicros), BooleanClause.Occur.FILTER);
-        }
-        return filter.build();
+    private Query filter(String userId, String symbol, Long strategyId, Instant asOf) {
+        return DecisionDocuments.filter(userId, symbol, strategyId, asOf, newestDecided.get());
     }
 
     private void write(IndexedDecision d, boolean replace) {
-        Document doc = new Document();
-        doc.add(new StringField(ID, Long.toString(d.id()), Field.Store.NO));
-        doc.add(new NumericDocValuesField(ID, d.id()));
-        doc.add(new StringField(USER, d.userId(), Field.Store.NO));
-        doc.add(new StringField(SYMBOL, d.symbol(), Field.Store.NO));
-        doc.add(new StringField(STRATEGY, Long.toString(d.strategyId()), Field.Store.NO));
-        long decided = micros(d.decidedAt());
-        doc.add(new LongField(DECIDED, decided, Field.Store.NO));
-        doc.add(new KnnFloatVectorField(FEATURES, space.vector(d.features()), VectorSimilarityFunction.EUCLIDEAN));
+        Document doc = DecisionDocuments.of(d, space.vector(d.features()));
         try {
             if (replace) {
-                writer.updateDocument(new Term(ID, Long.toString(d.id())), doc);
+                writer.updateDocument(DecisionDocuments.id(d.id()), doc);
             } else {
                 writer.addDocument(doc);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        newestDecided.accumulateAndGet(decided, Math::max);
+        newestDecided.accumulateAndGet(DecisionDocuments.micros(d.decidedAt()), Math::max);
         unsearched.set(true);
     }
 
@@ -349,9 +256,5 @@ public class DecisionIndex {
                 }
             }
         }
-    }
-
-    private static long micros(Instant t) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
     }
 }
