@@ -3,13 +3,11 @@ package io.finagent.platform.outbox;
 import io.finagent.platform.events.CloudEvent;
 import io.finagent.platform.events.EventCodec;
 import io.finagent.platform.events.EventType;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,10 +24,6 @@ public class Outbox {
 
     private static final String INSERT = """
             INSERT INTO outbox_events (id, topic, event_key, event_type, payload, created_at)
-            VALUES (:id, :topic, :key, :type, :payload, :createdAt)""";
-
-    private static final String INSERT_POSITIONAL = """
-            INSERT INTO outbox_events (id, topic, event_key, event_type, payload, created_at)
             VALUES ($1, $2, $3, $4, $5, $6)""";
 
     /** An event to record: its type, subject (the Kafka key), data and time. */
@@ -44,21 +38,7 @@ public class Outbox {
         this.source = "/finagent/" + applicationName;
     }
 
-    /** Must run inside a Panache transaction: the event commits or rolls back with it. */
-    public Uni<CloudEvent> add(EventType type, String subject, Object data, Instant time) {
-        CloudEvent event = codec.envelope(type, source, subject, data, time);
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(INSERT)
-                        .setParameter("id", event.id())
-                        .setParameter("topic", type.topic())
-                        .setParameter("key", subject)
-                        .setParameter("type", event.type())
-                        .setParameter("payload", codec.write(event))
-                        .setParameter("createdAt", time)
-                        .executeUpdate())
-                .replaceWith(event);
-    }
-
-    /** The same for many events, on a Vert.x connection inside the caller's transaction, in one round trip. */
+    /** Records the events on a Vert.x connection inside the caller's transaction, in one round trip. */
     public Uni<Void> addAll(SqlConnection connection, List<Entry> entries) {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -68,6 +48,6 @@ public class Outbox {
             return Tuple.tuple(List.of(event.id(), e.type().topic(), e.subject(), event.type(), codec.write(event),
                     OffsetDateTime.ofInstant(e.time(), ZoneOffset.UTC)));
         }).toList();
-        return connection.preparedQuery(INSERT_POSITIONAL).executeBatch(rows).replaceWithVoid();
+        return connection.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
     }
 }
