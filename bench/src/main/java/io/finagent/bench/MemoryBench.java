@@ -32,6 +32,8 @@ public final class MemoryBench {
     private static final String USER = "bench";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CLIENTS = 16;
+    private static final int INGEST_WARMUP_SECONDS = 60;
+    private static final int INGEST_SECONDS = 60;
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -106,12 +108,13 @@ public final class MemoryBench {
                 agreeing += ids.equals(exactIds.get(i)) ? 1 : 0;
             }
         }
-        System.out.println("warming up: ingest for 15 s…");
-        wrk.run("decisions.lua", 2, CLIENTS, 15, Map.of("TOKEN", token));
+        // the JIT of two cores needs about a minute of ingest before the rate is the sustained one
+        System.out.printf("warming up: ingest for %d s…%n", INGEST_WARMUP_SECONDS);
+        wrk.run("decisions.lua", 2, CLIENTS, INGEST_WARMUP_SECONDS, Map.of("TOKEN", token));
         waitForOutbox(jdbc, System.currentTimeMillis());
-        System.out.printf("ingest: %d connections over REST for 30 s…%n", CLIENTS);
+        System.out.printf("ingest: %d connections over REST for %d s…%n", CLIENTS, INGEST_SECONDS);
         long ingestStarted = System.currentTimeMillis();
-        Wrk.Result ingest = wrk.run("decisions.lua", 2, CLIENTS, 30, Map.of("TOKEN", token));
+        Wrk.Result ingest = wrk.run("decisions.lua", 2, CLIENTS, INGEST_SECONDS, Map.of("TOKEN", token));
         double drained = waitForOutbox(jdbc, ingestStarted);
         System.out.printf("baseline: %d JDBC connections inserting the same rows for 10 s…%n", CLIENTS);
         double raw = insertOverJdbc(jdbc, 10);

@@ -15,21 +15,26 @@ public final class Tokens {
     }
 
     public static String agent(String userId) {
-        return sign(userId, "agent");
+        return sign(userId, "agent", Duration.ofHours(1));
+    }
+
+    /** An agent's token that expires after {@code lifetime}. */
+    public static String agent(String userId, Duration lifetime) {
+        return sign(userId, "agent", lifetime);
     }
 
     public static String admin(String userId) {
-        return sign(userId, "admin");
+        return sign(userId, "admin", Duration.ofHours(1));
     }
 
     public static String bearer(String token) {
         return "Bearer " + token;
     }
 
-    private static String sign(String userId, String role) {
+    private static String sign(String userId, String role, Duration lifetime) {
         // no upn on purpose: the user is the subject, as in tokens of other issuers
         return Jwt.issuer("finagent").subject(userId).groups(role)
-                .expiresIn(Duration.ofHours(1)).sign(KEY);
+                .expiresIn(lifetime).sign(KEY);
     }
 
     private static PrivateKey load() {
