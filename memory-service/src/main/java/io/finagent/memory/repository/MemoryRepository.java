@@ -1,5 +1,6 @@
 package io.finagent.memory.repository;
 
+import io.finagent.platform.database.OwnedRows;
 import io.finagent.memory.domain.Memory;
 import io.finagent.memory.domain.MemoryType;
 import io.quarkus.hibernate.reactive.panache.Panache;

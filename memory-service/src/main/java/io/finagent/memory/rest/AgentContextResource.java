@@ -1,5 +1,6 @@
 package io.finagent.memory.rest;
 
+import io.finagent.platform.validation.Symbol;
 import io.finagent.memory.mapping.AgentContextMapper;
 import io.finagent.memory.service.AgentContextService;
 import io.finagent.platform.problem.ProblemException;
@@ -46,7 +47,7 @@ public class AgentContextResource {
     @GET
     public Uni<AgentContextResponse> context(
             @QueryParam("feature") @Size(max = 256, message = "must be at most 256 features") List<String> feature,
-            @QueryParam("symbol") @Pattern(regexp = "^[A-Za-z0-9.:/_-]{1,32}$", message = "must be 1 to 32 letters, digits or . : / _ -") String symbol,
+            @QueryParam("symbol") @Symbol String symbol,
             @QueryParam("strategyId") @Positive Long strategyId,
             @QueryParam("sessionId") @Pattern(regexp = SessionResource.SESSION_ID, message = SessionResource.SESSION_ID_RULE) String sessionId,
             @QueryParam("k") @DefaultValue("5") @Min(value = 1, message = "must be at least 1") @Max(value = 50, message = "must be at most 50") int k,

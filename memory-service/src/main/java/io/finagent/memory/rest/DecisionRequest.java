@@ -1,5 +1,6 @@
 package io.finagent.memory.rest;
 
+import io.finagent.platform.validation.Symbol;
 import io.finagent.memory.domain.DecisionType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -17,7 +18,7 @@ import java.util.List;
 /** Body of {@code POST /api/v1/decisions}; with a {@code sessionId} the decision also enters that session's working memory. */
 public record DecisionRequest(
         @NotNull @Positive Long strategyId,
-        @NotNull @Pattern(regexp = "^[A-Za-z0-9.:/_-]{1,32}$", message = "must be 1 to 32 letters, digits or . : / _ -") String symbol,
+        @NotNull @Symbol String symbol,
         @NotNull DecisionType decisionType,
         @NotNull @DecimalMin(value = "0", message = "must be between 0 and 1")
         @DecimalMax(value = "1", message = "must be between 0 and 1")

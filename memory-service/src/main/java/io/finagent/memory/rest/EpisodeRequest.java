@@ -1,9 +1,9 @@
 package io.finagent.memory.rest;
 
+import io.finagent.platform.validation.Symbol;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** Body of {@code POST /api/v1/episodes}: a trade from entry to exit; {@code features} describe the market at entry. */
 public record EpisodeRequest(
-        @NotNull @Pattern(regexp = "^[A-Za-z0-9.:/_-]{1,32}$", message = "must be 1 to 32 letters, digits or . : / _ -") String symbol,
+        @NotNull @Symbol String symbol,
         @Positive Long strategyId,
         @NotNull Instant startedAt,
         Instant endedAt,

@@ -1,5 +1,6 @@
 package io.finagent.memory.rest;
 
+import io.finagent.platform.validation.Symbol;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,5 +13,5 @@ public record PatternRequest(
         @NotNull @Pattern(regexp = "^[A-Za-z0-9_.-]{1,64}$", message = "must be 1 to 64 letters, digits or _ . -") String patternType,
         @NotBlank @Size(max = 200) String patternName,
         @NotNull Map<String, Object> patternData,
-        @Pattern(regexp = "^[A-Za-z0-9.:/_-]{1,32}$", message = "must be 1 to 32 letters, digits or . : / _ -") String symbol) {
+        @Symbol String symbol) {
 }

@@ -1,10 +1,10 @@
 package io.finagent.memory.rest;
 
+import io.finagent.platform.validation.Symbol;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.time.Instant;
 /** Body of {@code POST /api/v1/recall}: the current context, optional filters, k (default 10), asOf (default now), exact (compare with every candidate instead of the HNSW graph). */
 public record RecallRequest(
         @NotNull @Valid MarketContextRequest marketContext,
-        @Pattern(regexp = "^[A-Za-z0-9.:/_-]{1,32}$", message = "must be 1 to 32 letters, digits or . : / _ -") String symbol,
+        @Symbol String symbol,
         @Positive Long strategyId,
         @Min(value = 1, message = "must be at least 1") @Max(value = 100, message = "must be at most 100") Integer k,
         Instant asOf,

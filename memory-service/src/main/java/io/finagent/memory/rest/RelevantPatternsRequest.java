@@ -1,14 +1,14 @@
 package io.finagent.memory.rest;
 
+import io.finagent.platform.validation.Symbol;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 /** Body of {@code POST /api/v1/patterns/relevant}: the market now, an optional symbol, k (default 10). */
 public record RelevantPatternsRequest(
         @NotNull @Valid MarketContextRequest marketContext,
-        @Pattern(regexp = "^[A-Za-z0-9.:/_-]{1,32}$", message = "must be 1 to 32 letters, digits or . : / _ -") String symbol,
+        @Symbol String symbol,
         @Min(value = 1, message = "must be at least 1") @Max(value = 100, message = "must be at most 100") Integer k) {
 }

@@ -1,10 +1,10 @@
 package io.finagent.memory.rest;
 
+import io.finagent.platform.validation.Symbol;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.Map;
 /** Body of {@code POST /api/v1/episodes/similar}; k defaults to 10, asOf to now. */
 public record SimilarEpisodesRequest(
         @NotEmpty(message = "must name at least one feature") @Size(max = 256) Map<@NotNull String, @NotNull Double> features,
-        @Pattern(regexp = "^[A-Za-z0-9.:/_-]{1,32}$", message = "must be 1 to 32 letters, digits or . : / _ -") String symbol,
+        @Symbol String symbol,
         @Min(value = 1, message = "must be at least 1") @Max(value = 100, message = "must be at most 100") Integer k,
         Instant asOf) {
 }

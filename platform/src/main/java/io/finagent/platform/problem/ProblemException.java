@@ -22,6 +22,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.VALIDATION, field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }
 
+    /** A valid request the current state does not allow (selling more than is held, spending cash there is not): 422. */
+    public static ProblemException unprocessable(String field, String message) {
+        return new ProblemException(ProblemType.UNPROCESSABLE, field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(ProblemType.CONFLICT, detail, List.of());
     }

@@ -1,4 +1,4 @@
-package io.finagent.memory.repository;
+package io.finagent.platform.database;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;

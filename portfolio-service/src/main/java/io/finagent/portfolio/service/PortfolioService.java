@@ -1,0 +1,51 @@
+package io.finagent.portfolio.service;
+
+import io.finagent.platform.database.UniqueViolation;
+import io.finagent.platform.idempotency.Created;
+import io.finagent.platform.idempotency.IdempotentCreate;
+import io.finagent.platform.paging.Page;
+import io.finagent.platform.problem.ProblemException;
+import io.finagent.platform.security.Owned;
+import io.finagent.portfolio.domain.Portfolio;
+import io.finagent.portfolio.repository.PortfolioRepository;
+import io.finagent.portfolio.repository.PositionRepository;
+import io.finagent.portfolio.repository.TransactionRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Paper portfolios: opened once per Idempotency-Key, at most one per strategy of a user. */
+@ApplicationScoped
+public class PortfolioService {
+
+    private final PortfolioRepository portfolios;
+    private final PositionRepository positions;
+    private final TransactionRepository transactions;
+
+    public PortfolioService(PortfolioRepository portfolios, PositionRepository positions, TransactionRepository transactions) {
+        this.portfolios = portfolios;
+        this.positions = positions;
+        this.transactions = transactions;
+    }
+
+    public Uni<Created<Portfolio>> open(Portfolio portfolio) {
+        return IdempotentCreate.create(portfolio.idempotencyKey,
+                        () -> portfolios.findByIdempotencyKey(portfolio.userId, portfolio.idempotencyKey),
+                        () -> portfolios.persist(portfolio))
+                .onFailure(UniqueViolation::is).transform(failure -> ProblemException.conflict(
+                        "strategy " + portfolio.strategyId + " already has a portfolio"));
+    }
+
+    @WithSession
+    public Uni<PortfolioView> find(String userId, long id) {
+        return Owned.orNotFound(portfolios.findOwned(userId, id), "portfolio", id)
+                .chain(portfolio -> positions.ofPortfolio(id)
+                        .chain(held -> transactions.totals(id).map(totals -> new PortfolioView(portfolio, held, totals))));
+    }
+
+    @WithSession
+    public Uni<Page<Portfolio>> list(String userId, int page, int size) {
+        return portfolios.pageOwned(userId, page, size)
+                .chain(items -> portfolios.countOwned(userId).map(total -> new Page<>(items, page, size, total)));
+    }
+}

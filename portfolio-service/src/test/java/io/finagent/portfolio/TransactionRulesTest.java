@@ -1,0 +1,115 @@
+package io.finagent.portfolio;
+
+import io.finagent.platform.testing.RealInfrastructure;
+import io.finagent.platform.testing.TestDatabase;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.finagent.portfolio.PortfolioApi.PROBLEM;
+import static io.finagent.portfolio.PortfolioApi.assertAmount;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What a portfolio refuses (422), what is malformed (400), and that neither changes anything. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class TransactionRulesTest {
+
+    private final TestDatabase db = new TestDatabase("finagent_portfolio_test");
+    private final String user = "bo-" + UUID.randomUUID();
+    private final PortfolioApi api = new PortfolioApi(user);
+
+    @Test
+    void oversellingAndOverspendingAre422AndChangeNothing() {
+        long p = api.open("1000", "FIFO");
+        api.buy(p, "5", "100", "1");
+        api.post(p, trade("SELL", "6", "100")).statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("quantity")).body("detail", containsString("does not allow short selling"));
+        api.post(p, trade("BUY", "5", "100")).statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("portfolio")).body("detail", containsString("does not allow margin"));
+        JsonPath report = api.report(p);
+        assertAmount("499", report.get("portfolio.cashBalance"));
+        assertAmount("5", report.get("positions[0].quantity"));
+        assertAmount("500", report.get("positions[0].costBasis"));
+        assertEquals(1L, db.count("SELECT count(*) FROM transactions WHERE portfolio_id = ?", p));
+        assertEquals(1L, db.count("SELECT count(*) FROM position_lots WHERE user_id = ? AND remaining_quantity = 5", user));
+    }
+
+    @Test
+    void marginLetsCashGoBelowZero() {
+        long p = api.open(Map.of("name", "margin", "initialCapital", new BigDecimal("100"), "allowMargin", true))
+                .statusCode(201).extract().jsonPath().getLong("id");
+        assertAmount("-100", api.buy(p, "2", "100", "0").get("cashBalanceAfter"));
+    }
+
+    @Test
+    void malformedTransactionsAre400NamingTheFieldAndStoreNothing() {
+        long p = api.open("1000", "AVERAGE_COST");
+        Map<String, Object> negative = trade("BUY", "-1", "10");
+        Map<String, Object> tooPrecise = trade("BUY", "1", "10.123456789");
+        Map<String, Object> noPrice = trade("BUY", "1", "10");
+        noPrice.remove("price");
+        Map<String, Object> ratioOnBuy = trade("BUY", "1", "10");
+        ratioOnBuy.put("splitRatio", 2);
+        Map<String, Object> unknownType = trade("SWAP", "1", "10");
+        Map<String, Object> badSymbol = trade("BUY", "1", "10");
+        badSymbol.put("symbol", "NO SPACES");
+        List<Map.Entry<String, Map<String, Object>>> cases = List.of(Map.entry("quantity", negative), Map.entry("price", tooPrecise),
+                Map.entry("price", noPrice), Map.entry("splitRatio", ratioOnBuy), Map.entry("type", unknownType),
+                Map.entry("symbol", badSymbol));
+        for (Map.Entry<String, Map<String, Object>> c : cases) {
+            api.post(p, c.getValue()).statusCode(400).contentType(PROBLEM).body("errors.field", hasItem(c.getKey()));
+        }
+        api.post(p, Map.of("type", "SPLIT", "symbol", "ACME", "splitRatio", 2)).statusCode(422)
+                .body("detail", containsString("no position in ACME"));
+        assertEquals(0L, db.count("SELECT count(*) FROM transactions WHERE portfolio_id = ?", p));
+        assertEquals(0L, db.count("SELECT count(*) FROM positions WHERE portfolio_id = ?", p));
+    }
+
+    @Test
+    void anIdempotencyKeyRecordsATransactionOnce() {
+        long p = api.open("1000", "AVERAGE_COST");
+        String key = UUID.randomUUID().toString();
+        long id = api.request().header("Idempotency-Key", key).body(trade("BUY", "1", "10"))
+                .post("/api/v1/portfolios/" + p + "/transactions").then().statusCode(201)
+                .header("Idempotent-Replayed", "false").extract().jsonPath().getLong("id");
+        api.request().header("Idempotency-Key", key).body(trade("BUY", "1", "10"))
+                .post("/api/v1/portfolios/" + p + "/transactions").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo((int) id));
+        assertAmount("990", api.report(p).get("portfolio.cashBalance"));
+    }
+
+    @Test
+    void oneUserNeverSeesAnothersPortfolio() {
+        long p = api.open("1000", "AVERAGE_COST");
+        api.buy(p, "1", "10", "0");
+        PortfolioApi other = new PortfolioApi("eve-" + UUID.randomUUID());
+        other.request().get("/api/v1/portfolios/" + p).then().statusCode(404).contentType(PROBLEM);
+        other.request().get("/api/v1/portfolios/" + p + "/transactions").then().statusCode(404);
+        other.post(p, trade("BUY", "1", "10")).statusCode(404);
+        other.request().get("/api/v1/portfolios").then().statusCode(200).body("items.id", not(hasItem((int) p)));
+        api.request().get("/api/v1/portfolios/" + p + "/transactions").then().statusCode(200).body("total", equalTo(1));
+        assertEquals(1L, db.count("SELECT count(*) FROM transactions WHERE portfolio_id = ?", p));
+    }
+
+    private static Map<String, Object> trade(String type, String quantity, String price) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", type);
+        body.put("symbol", "ACME");
+        body.put("quantity", new BigDecimal(quantity));
+        body.put("price", new BigDecimal(price));
+        return body;
+    }
+}
