@@ -25,6 +25,10 @@ final class PortfolioApi {
         this.user = user;
     }
 
+    String user() {
+        return user;
+    }
+
     RequestSpecification request() {
         return given().config(RestAssured.config().jsonConfig(jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL)))
                 .header("Authorization", Tokens.bearer(Tokens.agent(user))).contentType("application/json");

@@ -27,6 +27,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.UNPROCESSABLE, field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }
 
+    /** A store the request needs is down (the service itself stays up): 503. */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(ProblemType.UNAVAILABLE, detail, List.of());
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(ProblemType.CONFLICT, detail, List.of());
     }

@@ -13,6 +13,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
     UNPROCESSABLE("unprocessable", "Request cannot be carried out", 422),
     HTTP_ERROR("http-error", "Request failed", 400),
+    UNAVAILABLE("unavailable", "A store this request needs is unavailable; retry later", 503),
     INTERNAL("internal-error", "Internal error", 500);
 
     private final String slug;

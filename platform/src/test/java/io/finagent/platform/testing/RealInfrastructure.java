@@ -4,13 +4,16 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
-/** Quarkus test resource: points the service under test at the run's real broker. */
+/** Quarkus test resource: points the service under test at the run's real broker and QuestDB. */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
         TestInfrastructure.ensureRunning();
-        return Map.of("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrap());
+        Map<String, String> env = TestInfrastructure.env();
+        return Map.of("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrap(),
+                "finagent.questdb.http-url", "http://127.0.0.1:" + env.get("QUESTDB_HTTP_PORT"),
+                "finagent.questdb.pg-port", env.get("QUESTDB_PG_PORT"));
     }
 
     @Override

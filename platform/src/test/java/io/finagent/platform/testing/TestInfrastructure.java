@@ -56,6 +56,15 @@ public final class TestInfrastructure {
         script("kafka", "start");
     }
 
+    /** Stops the shared QuestDB (used to prove the time series survives an outage); start it again after. */
+    public static void stopQuestDb() {
+        script("questdb", "stop");
+    }
+
+    public static void startQuestDb() {
+        script("questdb", "start");
+    }
+
     private static void startIfDown(String component, int port) {
         if (answers(port)) {
             return;

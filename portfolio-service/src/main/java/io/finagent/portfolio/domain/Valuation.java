@@ -40,13 +40,14 @@ public final class Valuation {
         return position.currentPrice == null ? position.costBasis : position.marketValue;
     }
 
-    public static void revalue(Portfolio portfolio, List<Position> positions, Instant at) {
+    /** @param asOf the market time of the valuation (the prices' instant, the trade's execution); {@code now} the row's update */
+    public static void revalue(Portfolio portfolio, List<Position> positions, Instant asOf, Instant now) {
         BigDecimal value = portfolio.cashBalance;
         for (Position position : positions) {
             value = value.add(value(position));
         }
         portfolio.currentValue = money(value);
-        portfolio.valuedAt = at;
-        portfolio.updatedAt = at;
+        portfolio.valuedAt = asOf;
+        portfolio.updatedAt = now;
     }
 }

@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -18,10 +19,12 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.time.Duration;
 import java.time.Instant;
 
 @Path("/api/v1/portfolios")
@@ -50,6 +53,19 @@ public class PortfolioResource {
     @Path("/{id}")
     public Uni<PortfolioReport> get(@PathParam("id") long id) {
         return service.find(user.id(), id).map(mapper::toReport);
+    }
+
+    /** The equity curve: the last valuation of each {@code interval} (30s, 15m, 1h, 1d…) in [from, to); the last 30 days by hourly points by default. */
+    @GET
+    @Path("/{id}/history")
+    public Uni<HistoryResponse> history(@PathParam("id") long id, @QueryParam("from") Instant from, @QueryParam("to") Instant to,
+                                        @QueryParam("interval") @Pattern(regexp = Intervals.PATTERN, message = Intervals.RULE) String interval) {
+        Instant end = to == null ? Instant.now() : to;
+        Instant start = from == null ? end.minus(Duration.ofDays(30)) : from;
+        Duration step = interval == null ? Duration.ofHours(1) : Intervals.parse(interval);
+        Intervals.check(start, end, step);
+        return service.history(user.id(), id, start, end, step)
+                .map(points -> new HistoryResponse(id, start, end, step.toSeconds(), points));
     }
 
     @GET

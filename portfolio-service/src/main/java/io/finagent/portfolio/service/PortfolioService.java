@@ -10,9 +10,16 @@ import io.finagent.portfolio.domain.Portfolio;
 import io.finagent.portfolio.repository.PortfolioRepository;
 import io.finagent.portfolio.repository.PositionRepository;
 import io.finagent.portfolio.repository.TransactionRepository;
+import io.finagent.portfolio.series.EquityCurve;
+import io.finagent.portfolio.series.EquityPoint;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /** Paper portfolios: opened once per Idempotency-Key, at most one per strategy of a user. */
 @ApplicationScoped
@@ -21,8 +28,11 @@ public class PortfolioService {
     private final PortfolioRepository portfolios;
     private final PositionRepository positions;
     private final TransactionRepository transactions;
+    private final EquityCurve curve;
 
-    public PortfolioService(PortfolioRepository portfolios, PositionRepository positions, TransactionRepository transactions) {
+    public PortfolioService(PortfolioRepository portfolios, PositionRepository positions, TransactionRepository transactions,
+                            EquityCurve curve) {
+        this.curve = curve;
         this.portfolios = portfolios;
         this.positions = positions;
         this.transactions = transactions;
@@ -41,6 +51,13 @@ public class PortfolioService {
         return Owned.orNotFound(portfolios.findOwned(userId, id), "portfolio", id)
                 .chain(portfolio -> positions.ofPortfolio(id)
                         .chain(held -> transactions.totals(id).map(totals -> new PortfolioView(portfolio, held, totals))));
+    }
+
+    /** The equity curve from the time series; 503 while the store is down. */
+    public Uni<List<EquityPoint>> history(String userId, long id, Instant from, Instant to, Duration interval) {
+        return Panache.withSession(() -> Owned.orNotFound(portfolios.findOwned(userId, id), "portfolio", id))
+                .chain(portfolio -> curve.of(id, from, to, interval)
+                        .onFailure().transform(failure -> ProblemException.unavailable("the time-series store did not answer: " + failure.getMessage())));
     }
 
     @WithSession

@@ -5,6 +5,7 @@ import io.finagent.portfolio.domain.Position;
 import io.finagent.portfolio.domain.Valuation;
 import io.finagent.portfolio.repository.PortfolioRepository;
 import io.finagent.portfolio.repository.PositionRepository;
+import io.finagent.portfolio.series.MarketSeries;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +17,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Marks positions to market with a batch of prices and re-values their portfolios. A user's
- * prices mark that user's positions; an admin's (a market-data feed) mark everyone's.
+ * Marks positions to market with a batch of prices and re-values their portfolios; the prices
+ * and the valuations go to the time series. A user's prices mark that user's positions; an
+ * admin's (a market-data feed) mark everyone's.
  */
 @ApplicationScoped
 public class PriceService {
@@ -28,8 +30,10 @@ public class PriceService {
 
     private final PortfolioRepository portfolios;
     private final PositionRepository positions;
+    private final MarketSeries series;
 
-    public PriceService(PortfolioRepository portfolios, PositionRepository positions) {
+    public PriceService(PortfolioRepository portfolios, PositionRepository positions, MarketSeries series) {
+        this.series = series;
         this.portfolios = portfolios;
         this.positions = positions;
     }
@@ -37,10 +41,12 @@ public class PriceService {
     /** @param userId whose positions to mark, or null for every user's */
     @WithTransaction
     public Uni<Marked> mark(String userId, Instant at, Map<String, BigDecimal> prices, Instant now) {
-        return positions.portfoliosHolding(userId, prices.keySet()).chain(ids -> ids.isEmpty()
+        return series.prices(userId, prices, at).chain(() -> positions.portfoliosHolding(userId, prices.keySet())).chain(ids -> ids.isEmpty()
                 ? Uni.createFrom().item(new Marked(0, 0))
                 // the portfolios are locked first, as a trade locks them, so a trade and a price batch take turns
-                : portfolios.lockAll(ids).chain(locked -> positions.ofPortfolios(ids).map(held -> mark(locked, held, at, prices, now))));
+                : portfolios.lockAll(ids).chain(locked -> positions.ofPortfolios(ids)
+                        .map(held -> mark(locked, held, at, prices, now))
+                        .call(() -> series.valuations(locked, at))));
     }
 
     private static Marked mark(List<Portfolio> locked, List<Position> held, Instant at, Map<String, BigDecimal> prices, Instant now) {
@@ -54,7 +60,7 @@ public class PriceService {
         }
         Map<Long, List<Position>> byPortfolio = held.stream().collect(Collectors.groupingBy(p -> p.portfolioId));
         for (Portfolio portfolio : locked) {
-            Valuation.revalue(portfolio, byPortfolio.getOrDefault(portfolio.id, List.of()), now);
+            Valuation.revalue(portfolio, byPortfolio.getOrDefault(portfolio.id, List.of()), at, now);
         }
         return new Marked(marked, locked.size());
     }

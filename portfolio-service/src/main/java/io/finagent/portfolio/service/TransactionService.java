@@ -17,6 +17,7 @@ import io.finagent.portfolio.repository.PortfolioRepository;
 import io.finagent.portfolio.repository.PositionLotRepository;
 import io.finagent.portfolio.repository.PositionRepository;
 import io.finagent.portfolio.repository.TransactionRepository;
+import io.finagent.portfolio.series.MarketSeries;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,8 @@ import java.util.List;
 
 /**
  * Writes a transaction to a portfolio's ledger: the row, the cash, the position (and its FIFO
- * lots) and the portfolio's value, in one database transaction under the portfolio's row lock.
+ * lots), the portfolio's value and its point of the equity curve, in one database transaction
+ * under the portfolio's row lock.
  */
 @ApplicationScoped
 public class TransactionService {
@@ -36,9 +38,11 @@ public class TransactionService {
     private final PositionRepository positions;
     private final PositionLotRepository lots;
     private final TransactionRepository transactions;
+    private final MarketSeries series;
 
     public TransactionService(PortfolioRepository portfolios, PositionRepository positions, PositionLotRepository lots,
-                              TransactionRepository transactions) {
+                              TransactionRepository transactions, MarketSeries series) {
+        this.series = series;
         this.portfolios = portfolios;
         this.positions = positions;
         this.lots = lots;
@@ -71,10 +75,11 @@ public class TransactionService {
             CostBook book = CostBook.of(portfolio.accountingMethod, open);
             Ledger.apply(portfolio, position, book, t); // a refusal (422) fails the transaction: nothing is written
             Valuation.remark(position);
-            Valuation.revalue(portfolio, held, now);
+            Valuation.revalue(portfolio, held, t.executedAt, now);
             position.updatedAt = now;
             Uni<Position> stored = position.id == null ? positions.persist(position) : Uni.createFrom().item(position);
-            return stored.chain(() -> transactions.persist(t)).chain(() -> storeLots(book, position, t, now)).replaceWith(t);
+            return stored.chain(() -> transactions.persist(t)).chain(() -> storeLots(book, position, t, now))
+                    .chain(() -> series.valuations(List.of(portfolio), t.executedAt)).replaceWith(t);
         });
     }
 

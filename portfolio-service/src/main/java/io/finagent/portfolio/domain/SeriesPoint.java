@@ -1,0 +1,33 @@
+package io.finagent.portfolio.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A point of the time series (one line of InfluxDB line protocol) waiting to be sent to the store. */
+@Entity
+@Table(name = "series_backlog")
+public class SeriesPoint {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, updatable = false)
+    public String line;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    public static SeriesPoint of(String line, Instant now) {
+        SeriesPoint point = new SeriesPoint();
+        point.line = line;
+        point.createdAt = now;
+        return point;
+    }
+}

@@ -1,0 +1,53 @@
+package io.finagent.portfolio.series;
+
+import com.influxdb.client.domain.WritePrecision;
+import com.influxdb.client.write.Point;
+import io.finagent.portfolio.domain.Portfolio;
+import io.finagent.portfolio.domain.SeriesPoint;
+import io.finagent.portfolio.repository.SeriesBacklogRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The points of the time series: every price and every portfolio valuation. They are stored in
+ * the caller's transaction (the backlog) and sent by {@link SeriesFlusher}, so a point exists
+ * exactly when the change it records committed. Amounts go as decimal text into DECIMAL(24,8)
+ * columns: exact, like everything else in the ledger.
+ */
+@ApplicationScoped
+public class MarketSeries {
+
+    public static final String PRICES = "prices";
+    public static final String PORTFOLIO_VALUES = "portfolio_values";
+    /** The owner of prices from an admin's feed, which hold for every user. */
+    public static final String FEED = "*";
+
+    private final SeriesBacklogRepository backlog;
+
+    public MarketSeries(SeriesBacklogRepository backlog) {
+        this.backlog = backlog;
+    }
+
+    public Uni<Void> prices(String owner, Map<String, BigDecimal> prices, Instant at) {
+        List<SeriesPoint> points = prices.entrySet().stream().map(price -> point(Point.measurement(PRICES)
+                .addTag("symbol", price.getKey()).addTag("owner", owner == null ? FEED : owner)
+                .addField("price", price.getValue().toPlainString()), at)).toList();
+        return backlog.persist(points);
+    }
+
+    public Uni<Void> valuations(List<Portfolio> portfolios, Instant at) {
+        List<SeriesPoint> points = portfolios.stream().map(p -> point(Point.measurement(PORTFOLIO_VALUES)
+                .addTag("portfolio", String.valueOf(p.id))
+                .addField("value", p.currentValue.toPlainString()).addField("cash", p.cashBalance.toPlainString()), at)).toList();
+        return backlog.persist(points);
+    }
+
+    private static SeriesPoint point(Point point, Instant at) {
+        return SeriesPoint.of(point.time(at, WritePrecision.NS).toLineProtocol(), Instant.now());
+    }
+}
