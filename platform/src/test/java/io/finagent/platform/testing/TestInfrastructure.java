@@ -59,6 +59,10 @@ public final class TestInfrastructure {
     /** Stops the shared QuestDB (used to prove the time series survives an outage); start it again after. */
     public static void stopQuestDb() {
         script("questdb", "stop");
+        if (answers(Integer.parseInt(ENV.get("QUESTDB_HTTP_PORT")))) {
+            // started by someone else (a developer's own run): this run cannot take it down, so an outage test would prove nothing
+            throw new IllegalStateException("QuestDB on port " + ENV.get("QUESTDB_HTTP_PORT") + " was not started by this run and still answers");
+        }
     }
 
     public static void startQuestDb() {
