@@ -51,17 +51,16 @@ public class SeriesFlusher {
 
     @Scheduled(every = "${finagent.questdb.flush-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> flush() {
-        return Panache.withSession(() -> backlog.oldest(config.flushBatch())).chain(this::send)
+        return Panache.withSession(() -> backlog.count().invoke(waiting::set).chain(() -> backlog.oldest(config.flushBatch())))
+                .chain(this::send)
                 .onFailure().invoke(this::wentDown)
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     private Uni<Void> send(List<SeriesPoint> points) {
         if (points.isEmpty()) {
-            waiting.set(0);
             return Uni.createFrom().voidItem();
         }
-        waiting.set(points.size());
         List<String> lines = points.stream().map(p -> p.line).toList();
         List<Long> ids = points.stream().map(p -> p.id).toList();
         return tables.ensure()
@@ -73,6 +72,7 @@ public class SeriesFlusher {
                 .chain(() -> Panache.withTransaction(() -> backlog.deleteSent(ids)))
                 .invoke(() -> {
                     sent.increment(lines.size());
+                    waiting.addAndGet(-lines.size());
                     if (down.compareAndSet(true, false)) {
                         LOG.infof("time-series store is back; sending the backlog");
                     }
@@ -83,7 +83,7 @@ public class SeriesFlusher {
     private void wentDown(Throwable failure) {
         failures.increment();
         if (down.compareAndSet(false, true)) {
-            LOG.warnf("time-series store unreachable (%s); %d+ points wait in series_backlog and are retried every %s",
+            LOG.warnf("time-series store unreachable (%s); %d points wait in series_backlog and are retried every %s",
                     failure.getMessage(), waiting.get(), config.flushInterval());
         }
     }

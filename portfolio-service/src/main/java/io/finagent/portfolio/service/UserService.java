@@ -3,6 +3,7 @@ package io.finagent.portfolio.service;
 import io.finagent.platform.database.UniqueViolation;
 import io.finagent.platform.paging.Page;
 import io.finagent.platform.problem.ProblemException;
+import io.finagent.platform.security.Owned;
 import io.finagent.portfolio.domain.User;
 import io.finagent.portfolio.domain.UserSetting;
 import io.finagent.portfolio.repository.UserRepository;
@@ -39,15 +40,13 @@ public class UserService {
 
     @WithSession
     public Uni<User> find(Viewer viewer, long id) {
-        return users.findById(id).map(user -> user != null && viewer.sees(user.subject) ? user : null)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("user", id));
+        return Owned.orNotFound(users.findById(id).map(user -> user != null && viewer.sees(user.subject) ? user : null), "user", id);
     }
 
     /** The caller's own profile; reading it is what the agent gateway does at login, so it records the login. */
     @WithTransaction
     public Uni<User> login(String subject, Instant now) {
-        return users.bySubject(subject).onItem().ifNull().failWith(() -> ProblemException.notFound("user", subject))
-                .invoke(user -> user.lastLogin = now);
+        return Owned.orNotFound(users.bySubject(subject), "user", subject).invoke(user -> user.lastLogin = now);
     }
 
     @WithSession
@@ -58,8 +57,7 @@ public class UserService {
 
     @WithSession
     public Uni<UserSetting> setting(Viewer viewer, long userId, String key) {
-        return find(viewer, userId).chain(user -> settings.find(user.subject, key))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("setting", key));
+        return Owned.orNotFound(find(viewer, userId).chain(user -> settings.find(user.subject, key)), "setting", key);
     }
 
     @WithTransaction
