@@ -38,8 +38,8 @@ class EquityCurveTest {
         long p = api.open("10000", "AVERAGE_COST");
         api.post(p, Map.of("type", "BUY", "symbol", "ACME", "quantity", 10, "price", new BigDecimal("100.12345678"),
                 "executedAt", DAY.toString())).statusCode(201);
-        price(DAY.plus(Duration.ofHours(1)), "110.5");
-        price(DAY.plus(Duration.ofHours(2)), "120.00000001");
+        api.price(DAY.plus(Duration.ofHours(1)), "ACME", "110.5").statusCode(200);
+        api.price(DAY.plus(Duration.ofHours(2)), "ACME", "120.00000001").statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> history(p).getList("points").size() == 3);
         JsonPath curve = history(p);
         assertEquals(List.of("2026-11-20T10:00:00Z", "2026-11-20T11:00:00Z", "2026-11-20T12:00:00Z"), curve.getList("points.at"));
@@ -55,7 +55,7 @@ class EquityCurveTest {
         api.buy(p, "1", "50", "0");
         TestInfrastructure.stopQuestDb();
         try {
-            price(DAY.plus(Duration.ofDays(1)), "55");
+            api.price(DAY.plus(Duration.ofDays(1)), "ACME", "55").statusCode(200);
             assertEquals(1L, db.count("SELECT count(*) FROM series_backlog WHERE line LIKE ?", "prices,owner=" + api.user() + "%"));
             api.request().get("/api/v1/portfolios/" + p + "/history").then().statusCode(503).contentType(PROBLEM);
             api.request().get("/q/health/ready").then().statusCode(200);
@@ -78,10 +78,6 @@ class EquityCurveTest {
         new PortfolioApi("other-" + UUID.randomUUID()).request().get("/api/v1/portfolios/" + p + "/history").then().statusCode(404);
     }
 
-    private void price(Instant at, String price) {
-        api.request().body(Map.of("at", at.toString(), "prices", List.of(Map.of("symbol", "ACME", "price", new BigDecimal(price)))))
-                .post("/api/v1/prices").then().statusCode(200);
-    }
 
     private JsonPath history(long p) {
         return history(p, DAY);

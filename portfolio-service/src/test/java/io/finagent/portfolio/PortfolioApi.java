@@ -8,6 +8,8 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -59,6 +61,12 @@ final class PortfolioApi {
         return post(portfolio, Map.of("type", type, "symbol", "ACME", "quantity", new BigDecimal(quantity),
                 "price", new BigDecimal(price), "commission", new BigDecimal(commission)))
                 .statusCode(201).extract().jsonPath();
+    }
+
+    /** Posts one price of a symbol at an instant. */
+    ValidatableResponse price(Instant at, String symbol, String price) {
+        return request().body(Map.of("at", at.toString(), "prices", List.of(Map.of("symbol", symbol, "price", new BigDecimal(price)))))
+                .post("/api/v1/prices").then();
     }
 
     JsonPath report(long portfolio) {

@@ -20,6 +20,6 @@ class PortfolioSchemaTest extends OwnedTablesContract {
     @Override
     protected Set<String> ownedTables() {
         return Set.of("users", "user_settings", "portfolios", "positions", "position_lots", "transactions",
-                "pending_outcome_measurements", "observed_decisions", "inbox_events", "outbox_events");
+                "pending_outcome_measurements", "observed_decisions", "strategy_defaults", "series_backlog", "inbox_events", "outbox_events");
     }
 }

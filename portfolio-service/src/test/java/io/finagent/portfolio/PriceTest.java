@@ -33,7 +33,7 @@ class PriceTest {
         long p = api.open("10000", "AVERAGE_COST");
         api.buy(p, "10", "100", "1");
         Instant at = Instant.parse("2026-11-20T15:30:00Z");
-        prices(api, at, "110").statusCode(200).body("positionsMarked", equalTo(1)).body("portfoliosValued", equalTo(1));
+        api.price(at, "ACME", "110").statusCode(200).body("positionsMarked", equalTo(1)).body("portfoliosValued", equalTo(1));
         JsonPath report = api.report(p);
         assertAmount("110", report.get("positions[0].currentPrice"));
         assertAmount("1100", report.get("positions[0].marketValue"));
@@ -41,7 +41,7 @@ class PriceTest {
         assertAmount("10099", report.get("portfolio.currentValue")); // 8999 cash + 1100
         assertAmount("99", report.get("pnl.net"));                   // = currentValue − initialCapital
 
-        prices(api, at.minusSeconds(60), "90").statusCode(200).body("positionsMarked", equalTo(0));
+        api.price(at.minusSeconds(60), "ACME", "90").statusCode(200).body("positionsMarked", equalTo(0));
         assertAmount("110", api.report(p).get("positions[0].currentPrice"));
     }
 
@@ -52,7 +52,7 @@ class PriceTest {
         PortfolioApi other = new PortfolioApi("dee-" + UUID.randomUUID());
         long theirs = other.open("1000", "AVERAGE_COST");
         other.buy(theirs, "1", "100", "0");
-        prices(other, Instant.now(), "150").statusCode(200).body("positionsMarked", equalTo(1));
+        other.price(Instant.now(), "ACME", "150").statusCode(200).body("positionsMarked", equalTo(1));
         assertNull(api.report(mine).get("positions[0].currentPrice"));
         assertAmount("150", other.report(theirs).get("positions[0].currentPrice"));
     }
@@ -65,10 +65,5 @@ class PriceTest {
         given().header("Authorization", Tokens.bearer(Tokens.agent("cy"))).contentType("application/json")
                 .body(Map.of("prices", List.of(Map.of("symbol", "ACME", "price", 1), Map.of("symbol", "acme", "price", 2))))
                 .post("/api/v1/prices").then().statusCode(400).body("errors.field", hasItem("prices[1].symbol"));
-    }
-
-    private static io.restassured.response.ValidatableResponse prices(PortfolioApi as, Instant at, String price) {
-        return as.request().body(Map.of("at", at.toString(), "prices", List.of(Map.of("symbol", "ACME", "price", new BigDecimal(price)))))
-                .post("/api/v1/prices").then();
     }
 }

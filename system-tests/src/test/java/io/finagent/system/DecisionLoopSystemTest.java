@@ -3,13 +3,17 @@ package io.finagent.system;
 import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.testing.TestInfrastructure;
 import io.finagent.platform.testing.Tokens;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +24,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The first loop of the cluster, end to end: the packaged memory-service stores a decision and
- * publishes decision-made through its outbox; the packaged strategy-service and portfolio-service,
- * each on its own database, hear it over the real broker and record it.
+ * The loop of the cluster, end to end, with the packaged services on their own databases and the
+ * real broker and QuestDB: memory-service stores a decision and publishes decision-made through
+ * its outbox; strategy-service and portfolio-service hear it; portfolio-service measures its
+ * outcome from the prices in QuestDB and publishes outcome-measured; memory-service applies it.
  */
 class DecisionLoopSystemTest {
 
@@ -33,6 +38,7 @@ class DecisionLoopSystemTest {
             "portfolio-service", "finagent_portfolio_system");
     private static final List<RunningService> SERVICES = new ArrayList<>();
     private static RunningService memory;
+    private static RunningService portfolio;
 
     @BeforeAll
     static void startServices() throws Exception {
@@ -44,12 +50,15 @@ class DecisionLoopSystemTest {
                     "FINAGENT_DB_NAME", database,
                     "KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrap(),
                     "MP_JWT_VERIFY_PUBLICKEY_LOCATION", ROOT.resolve("platform/src/test/resources/test-keys/publicKey.pem").toString(),
-                    "FINAGENT_CONSUMER_GROUP", service + "-system")));
+                    "FINAGENT_CONSUMER_GROUP", service + "-system",
+                    "FINAGENT_QUESTDB_HTTP_URL", "http://127.0.0.1:" + TestInfrastructure.env().get("QUESTDB_HTTP_PORT"),
+                    "FINAGENT_QUESTDB_PG_PORT", TestInfrastructure.env().get("QUESTDB_PG_PORT"))));
         }
         for (RunningService service : SERVICES) {
             service.awaitReady(Duration.ofSeconds(120));
         }
         memory = SERVICES.get(0);
+        portfolio = SERVICES.get(2);
     }
 
     @AfterAll
@@ -83,6 +92,34 @@ class DecisionLoopSystemTest {
             assertEquals(user, db.strings("SELECT user_id FROM observed_decisions WHERE decision_id = ?", id).get(0));
             assertEquals(1, db.count("SELECT count(*) FROM inbox_events WHERE event_id = ?", eventId));
         }
+    }
+
+    @Test
+    void aDecisionComesBackToMemoryWithItsMeasuredOutcome() {
+        String user = "agent-" + UUID.randomUUID();
+        Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
+        long id = as(user, memory).body("""
+                        {"strategyId": 12, "symbol": "LOOP", "decisionType": "SELL", "confidence": 0.6,
+                         "marketContext": {"features": {"rsi_14": 71.0}}, "horizonMinutes": 60, "decidedAt": "%s"}"""
+                        .formatted(decidedAt))
+                .when().post("/api/v1/decisions").then().statusCode(201).extract().jsonPath().getLong("id");
+        price(user, decidedAt.plusSeconds(1), "200");
+        price(user, decidedAt.plus(Duration.ofMinutes(61)), "190");
+
+        await("memory-service learns the outcome of decision " + id).atMost(Duration.ofSeconds(90)).until(() ->
+                as(user, memory).get("/api/v1/decisions/" + id).then().extract().path("outcome") != null);
+        // a SELL from 200 to 190 earned -(190 / 200 - 1) = +5 %
+        assertEquals(0, new BigDecimal("0.05").compareTo(new BigDecimal(
+                as(user, memory).get("/api/v1/decisions/" + id).then().extract().jsonPath().getString("outcome"))));
+    }
+
+    private static void price(String user, Instant at, String price) {
+        as(user, portfolio).body(Map.of("at", at.toString(), "prices", List.of(Map.of("symbol", "LOOP", "price", new BigDecimal(price)))))
+                .post("/api/v1/prices").then().statusCode(200);
+    }
+
+    private static RequestSpecification as(String user, RunningService service) {
+        return given().baseUri(service.url()).header("Authorization", Tokens.bearer(Tokens.agent(user))).contentType("application/json");
     }
 
     private static void dropDatabase(String name) throws Exception {

@@ -3,7 +3,8 @@ package io.finagent.platform.events;
 /** The integration events of the cluster: topic, CloudEvents type, schema and payload class. */
 public enum EventType {
     DECISION_MADE("decision-made", "finagent.decision.made.v1", "schemas/decision-made.v1.json", DecisionMade.class),
-    OUTCOME_MEASURED("outcome-measured", "finagent.outcome.measured.v1", "schemas/outcome-measured.v1.json", OutcomeMeasured.class);
+    OUTCOME_MEASURED("outcome-measured", "finagent.outcome.measured.v1", "schemas/outcome-measured.v1.json", OutcomeMeasured.class),
+    STRATEGY_CHANGED("strategy-changed", "finagent.strategy.changed.v1", "schemas/strategy-changed.v1.json", StrategyChanged.class);
 
     private final String topic;
     private final String cloudEventType;

@@ -3,6 +3,7 @@ package io.finagent.platform.outbox;
 import io.finagent.platform.events.CloudEvent;
 import io.finagent.platform.events.EventCodec;
 import io.finagent.platform.events.EventType;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -25,6 +26,9 @@ public class Outbox {
     private static final String INSERT = """
             INSERT INTO outbox_events (id, topic, event_key, event_type, payload, created_at)
             VALUES ($1, $2, $3, $4, $5, $6)""";
+    private static final String INSERT_NAMED = """
+            INSERT INTO outbox_events (id, topic, event_key, event_type, payload, created_at)
+            VALUES (:id, :topic, :key, :type, :payload, :createdAt)""";
 
     /** An event to record: its type, subject (the Kafka key), data and time. */
     public record Entry(EventType type, String subject, Object data, Instant time) {
@@ -44,10 +48,31 @@ public class Outbox {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> rows = entries.stream().map(e -> {
-            CloudEvent event = codec.envelope(e.type(), source, e.subject(), e.data(), e.time());
-            return Tuple.tuple(List.of(event.id(), e.type().topic(), e.subject(), event.type(), codec.write(event),
-                    OffsetDateTime.ofInstant(e.time(), ZoneOffset.UTC)));
+            Row row = row(e);
+            return Tuple.tuple(List.of(row.event().id(), row.topic(), e.subject(), row.event().type(), row.payload(), row.createdAt()));
         }).toList();
         return connection.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
+    }
+
+    /** Records the event in the caller's Panache transaction (which must be open): it commits or rolls back with it. */
+    public Uni<Void> add(Entry entry) {
+        Row row = row(entry);
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_NAMED)
+                        .setParameter("id", row.event().id())
+                        .setParameter("topic", row.topic())
+                        .setParameter("key", entry.subject())
+                        .setParameter("type", row.event().type())
+                        .setParameter("payload", row.payload())
+                        .setParameter("createdAt", row.createdAt())
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    private record Row(CloudEvent event, String topic, String payload, OffsetDateTime createdAt) {
+    }
+
+    private Row row(Entry e) {
+        CloudEvent event = codec.envelope(e.type(), source, e.subject(), e.data(), e.time());
+        return new Row(event, e.type().topic(), codec.write(event), OffsetDateTime.ofInstant(e.time(), ZoneOffset.UTC));
     }
 }

@@ -39,6 +39,23 @@ class EventCodecTest {
     }
 
     @Test
+    void firstStrategyChangedV1PayloadStillParses() throws IOException {
+        ReceivedEvent<StrategyChanged> event = codec.read(fixture("strategy-changed.v1.json"), EventType.STRATEGY_CHANGED);
+        assertEquals("7", event.subject());
+        assertEquals(new StrategyChanged(7, "demo", "Momentum 20d", "ACTIVE", 1440, 3, Instant.parse("2026-11-24T08:59:59.5Z")),
+                event.data());
+    }
+
+    @Test
+    void strategyWithoutDefaultHorizonParsesAndAZeroHorizonIsRejected() throws IOException {
+        String none = fixture("strategy-changed.v1.json").replace("\"defaultHorizonMinutes\": 1440", "\"defaultHorizonMinutes\": null");
+        assertEquals(null, codec.<StrategyChanged>read(none, EventType.STRATEGY_CHANGED).data().defaultHorizonMinutes());
+        String zero = fixture("strategy-changed.v1.json").replace("\"defaultHorizonMinutes\": 1440", "\"defaultHorizonMinutes\": 0");
+        InvalidEventException e = assertThrows(InvalidEventException.class, () -> codec.read(zero, EventType.STRATEGY_CHANGED));
+        assertTrue(e.getMessage().contains("defaultHorizonMinutes"), e.getMessage());
+    }
+
+    @Test
     void writtenEventReadsBackEqual() {
         DecisionMade data = new DecisionMade(9, "u1", 3, "MSFT", "SELL", new BigDecimal("0.5"), null,
                 Instant.parse("2026-01-02T03:04:05Z"), List.of(1L), List.of());

@@ -18,6 +18,11 @@ public class PortfolioRepository implements OwnedRows<Portfolio> {
         return find("id = ?1 and userId = ?2", id, userId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
+    /** The user's paper portfolio of a strategy, if there is one, locked like {@link #lockOwned}. */
+    public Uni<Portfolio> lockLinked(String userId, long strategyId) {
+        return find("userId = ?1 and strategyId = ?2", userId, strategyId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
     /** Locked in id order, so two writers locking overlapping sets cannot deadlock. */
     public Uni<List<Portfolio>> lockAll(Collection<Long> ids) {
         return find("id in ?1", Sort.ascending("id"), ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();

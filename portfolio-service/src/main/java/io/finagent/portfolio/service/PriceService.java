@@ -3,6 +3,7 @@ package io.finagent.portfolio.service;
 import io.finagent.portfolio.domain.Portfolio;
 import io.finagent.portfolio.domain.Position;
 import io.finagent.portfolio.domain.Valuation;
+import io.finagent.portfolio.repository.OutcomeMeasurementRepository;
 import io.finagent.portfolio.repository.PortfolioRepository;
 import io.finagent.portfolio.repository.PositionRepository;
 import io.finagent.portfolio.series.MarketSeries;
@@ -31,9 +32,12 @@ public class PriceService {
     private final PortfolioRepository portfolios;
     private final PositionRepository positions;
     private final MarketSeries series;
+    private final OutcomeMeasurementRepository measurements;
 
-    public PriceService(PortfolioRepository portfolios, PositionRepository positions, MarketSeries series) {
+    public PriceService(PortfolioRepository portfolios, PositionRepository positions, MarketSeries series,
+                        OutcomeMeasurementRepository measurements) {
         this.series = series;
+        this.measurements = measurements;
         this.portfolios = portfolios;
         this.positions = positions;
     }
@@ -41,7 +45,10 @@ public class PriceService {
     /** @param userId whose positions to mark, or null for every user's */
     @WithTransaction
     public Uni<Marked> mark(String userId, Instant at, Map<String, BigDecimal> prices, Instant now) {
-        return series.prices(userId, prices, at).chain(() -> positions.portfoliosHolding(userId, prices.keySet())).chain(ids -> ids.isEmpty()
+        return series.prices(userId, prices, at)
+                // the measurements waiting for these symbols look again at once instead of at the end of their back-off
+                .call(() -> measurements.wake(userId, prices.keySet(), now))
+                .chain(() -> positions.portfoliosHolding(userId, prices.keySet())).chain(ids -> ids.isEmpty()
                 ? Uni.createFrom().item(new Marked(0, 0))
                 // the portfolios are locked first, as a trade locks them, so a trade and a price batch take turns
                 : portfolios.lockAll(ids).chain(locked -> positions.ofPortfolios(ids)

@@ -63,7 +63,8 @@ public class TransactionService {
                 .chain(items -> transactions.countOf(userId, portfolioId).map(total -> new Page<>(items, page, size, total)));
     }
 
-    private Uni<Transaction> write(Portfolio portfolio, List<Position> held, Transaction t) {
+    /** Writes {@code t} to the locked portfolio; {@code held} is its positions, and takes a new one if the trade opens it. */
+    Uni<Transaction> write(Portfolio portfolio, List<Position> held, Transaction t) {
         Instant now = t.createdAt;
         t.portfolioId = portfolio.id;
         Position position = held.stream().filter(p -> p.symbol.equals(t.symbol)).findFirst().orElseGet(() -> {

@@ -1,0 +1,89 @@
+package io.finagent.portfolio.service;
+
+import io.finagent.portfolio.config.OutcomeConfig;
+import io.finagent.portfolio.domain.MeasurementStatus;
+import io.finagent.portfolio.domain.OutcomeMeasurement;
+import io.finagent.portfolio.repository.OutcomeMeasurementRepository;
+import io.finagent.portfolio.series.PriceHistory;
+import io.finagent.portfolio.series.PricePoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Each pass looks up, in the time-series store, the prices the pending measurements wait for
+ * and settles them one by one. While the store is down the measurements wait; one warning per outage.
+ */
+@ApplicationScoped
+public class DueOutcomes {
+
+    private static final Logger LOG = Logger.getLogger(DueOutcomes.class);
+
+    private final OutcomeMeasurementRepository measurements;
+    private final OutcomeMeasurementService service;
+    private final PriceHistory prices;
+    private final OutcomeConfig config;
+    private final MeterRegistry registry;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicBoolean failing = new AtomicBoolean();
+
+    public DueOutcomes(OutcomeMeasurementRepository measurements, OutcomeMeasurementService service, PriceHistory prices,
+                       OutcomeConfig config, MeterRegistry registry) {
+        this.measurements = measurements;
+        this.service = service;
+        this.prices = prices;
+        this.config = config;
+        this.registry = registry;
+        registry.gauge("finagent_outcomes_pending", pending);
+    }
+
+    @Scheduled(every = "${finagent.outcome.check-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> measure() {
+        Instant now = Instant.now();
+        return Panache.withSession(() -> measurements.countPending().invoke(pending::set)
+                        .chain(() -> measurements.toCheck(now, config.batchSize())))
+                .chain(rows -> settleAll(rows, now))
+                .invoke(() -> {
+                    if (failing.compareAndSet(true, false)) {
+                        LOG.info("outcome measurement is running again");
+                    }
+                })
+                .onFailure().invoke(this::failed)
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private Uni<Void> settleAll(List<OutcomeMeasurement> rows, Instant now) {
+        return Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(m -> settle(m, now))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<MeasurementStatus> settle(OutcomeMeasurement m, Instant now) {
+        Uni<Optional<PricePoint>> reference = m.referencePrice != null ? Uni.createFrom().item(Optional.empty())
+                : prices.first(m.symbol, m.userId, m.decidedAt, m.dueAt);
+        return reference.chain(ref -> (m.due(now) ? prices.first(m.symbol, m.userId, m.dueAt) : Uni.createFrom().item(Optional.<PricePoint>empty()))
+                        .chain(exit -> service.settle(m.id, ref, exit, now)))
+                .invoke(status -> {
+                    if (status != null && status != MeasurementStatus.PENDING) {
+                        registry.counter("finagent_outcomes", "status", status.name().toLowerCase()).increment();
+                    }
+                });
+    }
+
+    private void failed(Throwable failure) {
+        registry.counter("finagent_outcome_check_failures").increment();
+        if (failing.compareAndSet(false, true)) {
+            LOG.warnf("outcome measurement paused (%s); %d measurements wait and are retried every %s",
+                    failure.getMessage(), pending.get(), config.checkInterval());
+        }
+    }
+}
