@@ -59,6 +59,11 @@ class DecisionLoopSystemTest {
         }
         memory = SERVICES.get(0);
         portfolio = SERVICES.get(2);
+        // decision ids are unique per memory database; this one is new, while the topics still hold
+        // the module tests' decisions (small ids from their own databases, and TestEvents' ids,
+        // which are smaller than this), which the services here also read from the start
+        new TestDatabase(DATABASES.get("memory-service"))
+                .execute("ALTER TABLE decision_history ALTER COLUMN id RESTART WITH " + System.currentTimeMillis() * 1000);
     }
 
     @AfterAll
