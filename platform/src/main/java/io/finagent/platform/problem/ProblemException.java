@@ -32,6 +32,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.UNAVAILABLE, detail, List.of());
     }
 
+    /** A key or a value over its size limit: 413, naming the field. */
+    public static ProblemException tooLarge(String field, String message) {
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(ProblemType.CONFLICT, detail, List.of());
     }

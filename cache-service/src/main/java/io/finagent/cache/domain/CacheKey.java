@@ -1,0 +1,28 @@
+package io.finagent.cache.domain;
+
+/**
+ * A key in one namespace: {@code cache} (a user's own keys), {@code analysis} (a user's
+ * analyses) or {@code market} (market data, shared by every user: owner null). Every level
+ * stores it under {@link #id()}, so a key of one user can never be read as another's.
+ */
+public record CacheKey(String namespace, String owner, String name) {
+
+    public static final String SHARED = "*";
+
+    public static CacheKey ofUser(String userId, String name) {
+        return new CacheKey("cache", userId, name);
+    }
+
+    public String id() {
+        return namespace + ":" + (owner == null ? SHARED : owner) + ":" + name;
+    }
+
+    /** The ids of this namespace and owner that match a glob of names; the owner is matched literally. */
+    public static String idPattern(String namespace, String owner, String namePattern) {
+        return namespace + ":" + (owner == null ? SHARED : literal(owner)) + ":" + namePattern;
+    }
+
+    private static String literal(String text) {
+        return text.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
+    }
+}

@@ -1,0 +1,72 @@
+package io.finagent.cache.level;
+
+import io.finagent.cache.config.CacheConfig;
+import io.finagent.cache.domain.CachedValue;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.keys.KeyScanArgs;
+import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+
+/**
+ * L2: Redis. A value is stored as {@code <expiresAt ms>:<json>} ({@code <ms>!} when known
+ * absent) with Redis's own expiry, so one GET gives the value and its remaining time.
+ */
+@ApplicationScoped
+public class RedisLevel {
+
+    private final ReactiveValueCommands<String, String> values;
+    private final ReactiveKeyCommands<String> keys;
+    private final String prefix;
+
+    public RedisLevel(ReactiveRedisDataSource redis, CacheConfig config) {
+        this.values = redis.value(String.class, String.class);
+        this.keys = redis.key(String.class);
+        this.prefix = config.redisPrefix() + "v:";
+    }
+
+    public Uni<CachedValue> get(String id) {
+        return values.get(prefix + id).map(RedisLevel::decode);
+    }
+
+    public Uni<Void> put(String id, CachedValue value, Instant now) {
+        long ttlMs = value.remaining(now).toMillis();
+        if (ttlMs <= 0) {
+            return remove(id);
+        }
+        return values.set(prefix + id, encode(value), new SetArgs().px(ttlMs));
+    }
+
+    public Uni<Void> remove(String id) {
+        return keys.unlink(prefix + id).replaceWithVoid();
+    }
+
+    /** Removes the ids matching a Redis glob, scanning in batches (never KEYS, which blocks Redis). */
+    public Uni<Integer> removeMatching(String idGlob) {
+        var scan = keys.scan(new KeyScanArgs().match(prefix + idGlob).count(500));
+        return scan.toMulti().group().intoLists().of(500)
+                .onItem().transformToUniAndConcatenate(batch -> keys.unlink(batch.toArray(String[]::new)))
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+    }
+
+    private static String encode(CachedValue value) {
+        String expires = Long.toString(value.expiresAt().toEpochMilli());
+        return value.isAbsent() ? expires + "!" : expires + ":" + value.json();
+    }
+
+    private static CachedValue decode(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        int cut = 0;
+        while (cut < stored.length() && Character.isDigit(stored.charAt(cut))) {
+            cut++;
+        }
+        Instant expiresAt = Instant.ofEpochMilli(Long.parseLong(stored.substring(0, cut)));
+        return stored.charAt(cut) == '!' ? CachedValue.absent(expiresAt) : new CachedValue(stored.substring(cut + 1), expiresAt);
+    }
+}

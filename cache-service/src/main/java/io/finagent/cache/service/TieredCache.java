@@ -1,0 +1,130 @@
+package io.finagent.cache.service;
+
+import io.finagent.cache.domain.CacheKey;
+import io.finagent.cache.domain.CachedValue;
+import io.finagent.cache.domain.Glob;
+import io.finagent.cache.domain.Level;
+import io.finagent.cache.level.DatabaseLevel;
+import io.finagent.cache.level.MemoryLevel;
+import io.finagent.cache.level.RedisLevel;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The three levels as one cache. A read looks in L1, then L2, then L3, and copies what it finds
+ * into the faster levels with the time it has left. A write goes to the levels it names and
+ * removes the key from the others, here and in every other replica's L1, so no level serves an
+ * older value. When Redis does not answer, L2 counts as a miss and the read goes on to L3.
+ */
+@ApplicationScoped
+public class TieredCache {
+
+    private static final Logger LOG = Logger.getLogger(TieredCache.class);
+
+    /** A value and the level it came from. */
+    public record Found(CachedValue value, Level level) {
+    }
+
+    private final MemoryLevel l1;
+    private final RedisLevel l2;
+    private final DatabaseLevel l3;
+    private final ReplicaInvalidations replicas;
+    private final CacheStats stats;
+
+    public TieredCache(MemoryLevel l1, RedisLevel l2, DatabaseLevel l3, ReplicaInvalidations replicas, CacheStats stats) {
+        this.l1 = l1;
+        this.l2 = l2;
+        this.l3 = l3;
+        this.replicas = replicas;
+        this.stats = stats;
+    }
+
+    /** The value, or null on a miss in every level. */
+    public Uni<Found> get(CacheKey key) {
+        Instant now = Instant.now();
+        String id = key.id();
+        CachedValue local = l1.get(id, now);
+        if (local != null) {
+            stats.hit(Level.L1);
+            return Uni.createFrom().item(new Found(local, Level.L1));
+        }
+        stats.miss(Level.L1);
+        return l2.get(id).onFailure().recoverWithItem(failure -> redisDown("read", failure)).chain(shared -> {
+            if (shared != null && !shared.expired(now)) {
+                stats.hit(Level.L2);
+                l1.put(id, shared);
+                return Uni.createFrom().item(new Found(shared, Level.L2));
+            }
+            stats.miss(Level.L2);
+            return l3.get(id).chain(stored -> {
+                if (stored == null) {
+                    stats.miss(Level.L3);
+                    return Uni.createFrom().nullItem();
+                }
+                stats.hit(Level.L3);
+                l1.put(id, stored);
+                return toRedis(id, stored, now).replaceWith(new Found(stored, Level.L3));
+            });
+        });
+    }
+
+    /** Stores the value in {@code levels} and removes the key from the other levels. */
+    public Uni<Void> put(CacheKey key, CachedValue value, Set<Level> levels) {
+        Instant now = Instant.now();
+        String id = key.id();
+        Uni<Void> database = levels.contains(Level.L3) ? l3.put(key, value) : l3.remove(id);
+        return database
+                .chain(() -> levels.contains(Level.L2) ? toRedis(id, value, now) : fromRedis(id))
+                .invoke(() -> {
+                    if (levels.contains(Level.L1)) {
+                        l1.put(id, value);
+                    } else {
+                        l1.remove(id);
+                    }
+                })
+                .chain(() -> replicas.key(id));
+    }
+
+    public Uni<Void> delete(CacheKey key) {
+        String id = key.id();
+        return l3.remove(id).chain(() -> fromRedis(id)).invoke(() -> l1.remove(id)).chain(() -> replicas.key(id));
+    }
+
+    /** Removes the ids matching the glob from every level and every replica's L1; how many each level held. */
+    public Uni<Map<Level, Integer>> invalidate(String idGlob) {
+        Map<Level, Integer> removed = new EnumMap<>(Level.class);
+        return l3.removeMatching(idGlob).invoke(n -> removed.put(Level.L3, n))
+                .chain(() -> l2.removeMatching(idGlob).onFailure().recoverWithItem(failure -> {
+                    redisDown("invalidation", failure);
+                    return 0;
+                }))
+                .invoke(n -> removed.put(Level.L2, n))
+                .invoke(() -> removed.put(Level.L1, l1.removeMatching(Glob.toPattern(idGlob))))
+                .chain(() -> replicas.glob(idGlob)).replaceWith(removed);
+    }
+
+    private Uni<Void> toRedis(String id, CachedValue value, Instant now) {
+        return l2.put(id, value, now).onFailure().recoverWithItem(failure -> {
+            redisDown("write", failure);
+            return null;
+        });
+    }
+
+    private Uni<Void> fromRedis(String id) {
+        return l2.remove(id).onFailure().recoverWithItem(failure -> {
+            redisDown("delete", failure);
+            return null;
+        });
+    }
+
+    private CachedValue redisDown(String what, Throwable failure) {
+        LOG.debugf("L2 %s failed: %s", what, failure.getMessage());
+        return null;
+    }
+}
