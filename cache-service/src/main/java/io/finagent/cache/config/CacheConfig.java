@@ -3,7 +3,11 @@ package io.finagent.cache.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import io.finagent.cache.domain.Level;
+
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
 @ConfigMapping(prefix = "finagent.cache")
 public interface CacheConfig {
@@ -31,6 +35,23 @@ public interface CacheConfig {
     /** How often L3's expired rows are deleted (the scheduler's form: 60s, 5m). */
     @WithDefault("60s")
     String purgeInterval();
+
+    /** Per market data type (realtime_price, daily_price, indicators, fundamentals, historical): its TTL and levels. */
+    Map<String, Rule> marketData();
+
+    /** AI analyses: their TTL and levels. */
+    Rule analysis();
+
+    /** Stampede protection: how long a lease to load a missing key lasts, and so how long the others wait at most. */
+    @WithDefault("5s")
+    Duration leaseTime();
+
+    /** Where and how long one kind of data is kept. */
+    interface Rule {
+        Duration ttl();
+
+        Set<Level> levels();
+    }
 
     /** Prefix of every Redis key and channel of this cache, so that it shares a Redis safely. */
     @WithDefault("finagent:cache:")

@@ -9,8 +9,25 @@ public record CacheKey(String namespace, String owner, String name) {
 
     public static final String SHARED = "*";
 
+    public static final String MARKET = "market";
+    /** The timeframe part of a market-data key that has none. */
+    public static final String NO_TIMEFRAME = "-";
+
     public static CacheKey ofUser(String userId, String name) {
         return new CacheKey("cache", userId, name);
+    }
+
+    /** Market data is shared: one key per symbol, data type and timeframe for every user. */
+    public static CacheKey ofMarket(String symbol, String dataType, String timeframe) {
+        return new CacheKey(MARKET, null, symbol + ":" + dataType + ":" + (timeframe == null ? NO_TIMEFRAME : timeframe));
+    }
+
+    public static CacheKey ofAnalysis(String userId, String symbol, String strategy) {
+        return new CacheKey("analysis", userId, symbol + ":" + strategy);
+    }
+
+    public boolean isMarket() {
+        return MARKET.equals(namespace);
     }
 
     public String id() {

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A value as the levels keep it: its JSON text, served byte for byte, and when it expires.
- * An absent marker ("known absent", {@code json} null) answers a miss without a load.
+ * A value as the levels keep it: its JSON text, served byte for byte, when it was stored and
+ * when it expires. A known-absent marker ({@code json} null) answers a miss without a load.
  */
-public record CachedValue(String json, Instant expiresAt) {
+public record CachedValue(String json, Instant storedAt, Instant expiresAt) {
 
-    public static CachedValue absent(Instant expiresAt) {
-        return new CachedValue(null, expiresAt);
+    public static CachedValue absent(Instant storedAt, Instant expiresAt) {
+        return new CachedValue(null, storedAt, expiresAt);
     }
 
     public boolean isAbsent() {
@@ -23,5 +23,9 @@ public record CachedValue(String json, Instant expiresAt) {
 
     public Duration remaining(Instant now) {
         return Duration.between(now, expiresAt);
+    }
+
+    public Duration age(Instant now) {
+        return Duration.between(storedAt, now);
     }
 }

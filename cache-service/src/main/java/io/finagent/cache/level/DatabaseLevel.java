@@ -13,19 +13,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
-/** L3: PostgreSQL, table cache_entries, one row per key id; expired rows are never served and are purged by {@link ExpiredRowPurge}. */
+/**
+ * L3: PostgreSQL. Market data goes to market_data_cache (with its symbol, data type and
+ * timeframe), everything else to cache_entries; one row per key id. Expired rows are never
+ * served, and {@link ExpiredRowPurge} deletes them.
+ */
 @ApplicationScoped
 public class DatabaseLevel {
 
-    private static final String GET = """
-            SELECT value::text AS json, absent, expires_at FROM cache_entries
-            WHERE cache_key = $1 AND expires_at > now()""";
+    private static final String MARKET = "market_data_cache";
+    private static final String ENTRIES = "cache_entries";
     // the value goes as text and is cast: a String bound to a jsonb parameter would be stored as a JSON string
-    private static final String PUT = """
+    private static final String PUT_ENTRY = """
             INSERT INTO cache_entries (cache_key, user_id, value, absent, created_at, expires_at)
-            VALUES ($1, $2, $3::text::jsonb, $4, now(), $5)
+            VALUES ($1, $2, $3::text::jsonb, $4, $5, $6)
             ON CONFLICT ON CONSTRAINT uq_cache_entries_user_key
+            DO UPDATE SET value = EXCLUDED.value, absent = EXCLUDED.absent, created_at = EXCLUDED.created_at,
+                          expires_at = EXCLUDED.expires_at""";
+    private static final String PUT_MARKET = """
+            INSERT INTO market_data_cache (cache_key, symbol, data_type, timeframe, value, absent, created_at, expires_at)
+            VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8)
+            ON CONFLICT ON CONSTRAINT uq_market_data_cache_key
             DO UPDATE SET value = EXCLUDED.value, absent = EXCLUDED.absent, created_at = EXCLUDED.created_at,
                           expires_at = EXCLUDED.expires_at""";
 
@@ -36,41 +46,68 @@ public class DatabaseLevel {
     }
 
     public Uni<CachedValue> get(String id) {
-        return pool.preparedQuery(GET).execute(Tuple.of(id)).map(rows -> {
-            RowIterator<Row> it = rows.iterator();
-            if (!it.hasNext()) {
-                return null;
-            }
-            Row row = it.next();
-            Instant expiresAt = row.getOffsetDateTime("expires_at").toInstant();
-            return row.getBoolean("absent") ? CachedValue.absent(expiresAt) : new CachedValue(row.getString("json"), expiresAt);
-        });
+        return pool.preparedQuery("SELECT value::text AS json, absent, created_at, expires_at FROM " + table(id)
+                        + " WHERE cache_key = $1 AND expires_at > now()")
+                .execute(Tuple.of(id)).map(rows -> {
+                    RowIterator<Row> it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return null;
+                    }
+                    Row row = it.next();
+                    Instant storedAt = row.getOffsetDateTime("created_at").toInstant();
+                    Instant expiresAt = row.getOffsetDateTime("expires_at").toInstant();
+                    return row.getBoolean("absent") ? CachedValue.absent(storedAt, expiresAt)
+                            : new CachedValue(row.getString("json"), storedAt, expiresAt);
+                });
     }
 
     public Uni<Void> put(CacheKey key, CachedValue value) {
-        return pool.preparedQuery(PUT).execute(Tuple.of(key.id(), key.owner(), value.isAbsent() ? "null" : value.json(),
-                value.isAbsent(), OffsetDateTime.ofInstant(value.expiresAt(), ZoneOffset.UTC))).replaceWithVoid();
+        String json = value.isAbsent() ? "null" : value.json();
+        OffsetDateTime stored = utc(value.storedAt());
+        OffsetDateTime expires = utc(value.expiresAt());
+        if (!key.isMarket()) {
+            return pool.preparedQuery(PUT_ENTRY).execute(Tuple.tuple(List.of(key.id(), key.owner(), json, value.isAbsent(),
+                    stored, expires))).replaceWithVoid();
+        }
+        String[] parts = key.name().split(":", 3); // symbol, data type, timeframe
+        String timeframe = CacheKey.NO_TIMEFRAME.equals(parts[2]) ? null : parts[2];
+        Tuple row = Tuple.of(key.id(), parts[0], parts[1]).addValue(timeframe).addValue(json).addValue(value.isAbsent())
+                .addValue(stored).addValue(expires);
+        return pool.preparedQuery(PUT_MARKET).execute(row).replaceWithVoid();
     }
 
     public Uni<Void> remove(String id) {
-        return pool.preparedQuery("DELETE FROM cache_entries WHERE cache_key = $1").execute(Tuple.of(id)).replaceWithVoid();
+        return pool.preparedQuery("DELETE FROM " + table(id) + " WHERE cache_key = $1").execute(Tuple.of(id)).replaceWithVoid();
     }
 
     public Uni<Integer> removeMatching(String idGlob) {
-        return pool.preparedQuery("DELETE FROM cache_entries WHERE cache_key ~ $1").execute(Tuple.of(Glob.toRegex(idGlob)))
+        return pool.preparedQuery("DELETE FROM " + table(idGlob) + " WHERE cache_key ~ $1").execute(Tuple.of(Glob.toRegex(idGlob)))
                 .map(rows -> rows.rowCount());
     }
 
     public Uni<Long> size() {
-        return pool.query("SELECT count(*) FROM cache_entries WHERE expires_at > now()").execute()
+        return pool.query("SELECT (SELECT count(*) FROM cache_entries WHERE expires_at > now())"
+                        + " + (SELECT count(*) FROM market_data_cache WHERE expires_at > now())").execute()
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    /** Deletes up to {@code batch} expired rows; returns how many. */
+    /** Deletes up to {@code batch} expired rows of each table; returns how many. */
     public Uni<Integer> purgeExpired(int batch) {
-        return pool.preparedQuery("""
-                        DELETE FROM cache_entries WHERE id IN (
-                            SELECT id FROM cache_entries WHERE expires_at <= now() ORDER BY expires_at LIMIT $1)""")
+        return purge(ENTRIES, batch).chain(entries -> purge(MARKET, batch).map(market -> entries + market));
+    }
+
+    private Uni<Integer> purge(String table, int batch) {
+        return pool.preparedQuery("DELETE FROM " + table + " WHERE id IN (SELECT id FROM " + table
+                        + " WHERE expires_at <= now() ORDER BY expires_at LIMIT $1)")
                 .execute(Tuple.of(batch)).map(rows -> rows.rowCount());
+    }
+
+    /** Ids (and id globs) of the market namespace live in market_data_cache. */
+    private static String table(String idOrGlob) {
+        return idOrGlob.startsWith(CacheKey.MARKET + ":") ? MARKET : ENTRIES;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -26,7 +26,7 @@ public class ExpiredRowPurge {
     Uni<Void> purge() {
         return l3.purgeExpired(BATCH).chain(n -> {
             purged.increment(n);
-            return n == BATCH ? purge() : Uni.createFrom().voidItem();
+            return n >= BATCH ? purge() : Uni.createFrom().voidItem();
         }).onFailure().invoke(e -> LOG.warnf("purge of expired L3 rows failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }

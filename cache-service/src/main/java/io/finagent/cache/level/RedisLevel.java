@@ -13,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
 /**
- * L2: Redis. A value is stored as {@code <expiresAt ms>:<json>} ({@code <ms>!} when known
- * absent) with Redis's own expiry, so one GET gives the value and its remaining time.
+ * L2: Redis. A value is stored as {@code <storedAt ms>,<expiresAt ms>:<json>} ({@code …!} when
+ * known absent) with Redis's own expiry, so one GET gives the value, its age and its time left.
  */
 @ApplicationScoped
 public class RedisLevel {
@@ -54,19 +54,22 @@ public class RedisLevel {
     }
 
     private static String encode(CachedValue value) {
-        String expires = Long.toString(value.expiresAt().toEpochMilli());
-        return value.isAbsent() ? expires + "!" : expires + ":" + value.json();
+        String times = value.storedAt().toEpochMilli() + "," + value.expiresAt().toEpochMilli();
+        return value.isAbsent() ? times + "!" : times + ":" + value.json();
     }
 
     private static CachedValue decode(String stored) {
         if (stored == null) {
             return null;
         }
-        int cut = 0;
-        while (cut < stored.length() && Character.isDigit(stored.charAt(cut))) {
+        int comma = stored.indexOf(',');
+        int cut = comma + 1;
+        while (Character.isDigit(stored.charAt(cut))) {
             cut++;
         }
-        Instant expiresAt = Instant.ofEpochMilli(Long.parseLong(stored.substring(0, cut)));
-        return stored.charAt(cut) == '!' ? CachedValue.absent(expiresAt) : new CachedValue(stored.substring(cut + 1), expiresAt);
+        Instant storedAt = Instant.ofEpochMilli(Long.parseLong(stored, 0, comma, 10));
+        Instant expiresAt = Instant.ofEpochMilli(Long.parseLong(stored, comma + 1, cut, 10));
+        return stored.charAt(cut) == '!' ? CachedValue.absent(storedAt, expiresAt)
+                : new CachedValue(stored.substring(cut + 1), storedAt, expiresAt);
     }
 }

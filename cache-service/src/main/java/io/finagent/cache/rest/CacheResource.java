@@ -1,5 +1,6 @@
 package io.finagent.cache.rest;
 
+import io.finagent.cache.config.CacheConfig;
 import io.finagent.cache.domain.CacheKey;
 import io.finagent.cache.domain.Level;
 import io.finagent.cache.service.TieredCache;
@@ -40,8 +41,10 @@ public class CacheResource {
     private final TieredCache cache;
     private final CacheWrites writes;
     private final CurrentUser user;
+    private final CacheConfig config;
 
-    public CacheResource(TieredCache cache, CacheWrites writes, CurrentUser user) {
+    public CacheResource(TieredCache cache, CacheWrites writes, CurrentUser user, CacheConfig config) {
+        this.config = config;
         this.cache = cache;
         this.writes = writes;
         this.user = user;
@@ -61,11 +64,14 @@ public class CacheResource {
                 .replaceWith(new CacheEntryResponse(key, named, value.expiresAt(), value.isAbsent()));
     }
 
+    /** {@code ?lease=true}: on a miss, one caller is told to load ({@code X-Cache-Lease}); the others wait for its write. */
     @GET
     @Path("/{key}")
-    public Uni<Response> get(@PathParam("key") String key) {
+    public Uni<Response> get(@PathParam("key") String key, @QueryParam("lease") boolean lease) {
         writes.checkKey("key", key);
-        return cache.get(CacheKey.ofUser(user.id(), key)).map(found -> CacheAnswers.of(found, "key " + key));
+        CacheKey id = CacheKey.ofUser(user.id(), key);
+        return lease ? cache.getOrLease(id).map(read -> CacheAnswers.of(read, "key " + key, config.leaseTime()))
+                : cache.get(id).map(found -> CacheAnswers.of(found, "key " + key));
     }
 
     @DELETE

@@ -36,9 +36,13 @@ public class CacheWrites {
 
     /** The value to store: the JSON body, or a known-absent marker. */
     public CachedValue value(String body, boolean absent, Integer ttlSeconds, Instant now) {
-        Instant expiresAt = now.plus(ttl(ttlSeconds));
+        return value(body, absent, ttl(ttlSeconds), now);
+    }
+
+    public CachedValue value(String body, boolean absent, Duration ttl, Instant now) {
+        Instant expiresAt = now.plus(ttl);
         if (absent) {
-            return CachedValue.absent(expiresAt);
+            return CachedValue.absent(now, expiresAt);
         }
         if (body == null || body.isBlank()) {
             throw ProblemException.invalid("value", "a JSON value is required (or absent=true)");
@@ -52,7 +56,7 @@ public class CacheWrites {
         } catch (JsonProcessingException e) {
             throw ProblemException.invalid("value", "is not JSON: " + e.getOriginalMessage());
         }
-        return new CachedValue(body, expiresAt);
+        return new CachedValue(body, now, expiresAt);
     }
 
     public Duration ttl(Integer seconds) {

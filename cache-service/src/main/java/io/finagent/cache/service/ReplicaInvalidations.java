@@ -26,12 +26,14 @@ public class ReplicaInvalidations {
 
     private final ReactivePubSubCommands<String> pubsub;
     private final MemoryLevel l1;
+    private final LoadLeases leases;
     private final String channel;
     private final String replica = UUID.randomUUID().toString();
 
-    public ReplicaInvalidations(ReactiveRedisDataSource redis, MemoryLevel l1, CacheConfig config) {
+    public ReplicaInvalidations(ReactiveRedisDataSource redis, MemoryLevel l1, LoadLeases leases, CacheConfig config) {
         this.pubsub = redis.pubsub(String.class);
         this.l1 = l1;
+        this.leases = leases;
         this.channel = config.redisPrefix() + "invalidations";
     }
 
@@ -66,6 +68,7 @@ public class ReplicaInvalidations {
         }
         if (parts[1].equals("key")) {
             l1.remove(parts[2]);
+            leases.written(parts[2]); // callers waiting here for another replica's load read it now
         } else {
             l1.removeMatching(Glob.toPattern(parts[2]));
         }

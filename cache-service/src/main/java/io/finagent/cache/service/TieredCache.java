@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The three levels as one cache. A read looks in L1, then L2, then L3, and copies what it finds
@@ -31,13 +32,21 @@ public class TieredCache {
     public record Found(CachedValue value, Level level) {
     }
 
+    /** A read that may lease the load: the value, or the lease token (this caller loads), or neither (a miss). */
+    public record Read(Found found, String lease) {
+    }
+
     private final MemoryLevel l1;
     private final RedisLevel l2;
     private final DatabaseLevel l3;
     private final ReplicaInvalidations replicas;
     private final CacheStats stats;
+    private final LoadLeases leases;
+    private final AtomicLong lastWarning = new AtomicLong();
 
-    public TieredCache(MemoryLevel l1, RedisLevel l2, DatabaseLevel l3, ReplicaInvalidations replicas, CacheStats stats) {
+    public TieredCache(MemoryLevel l1, RedisLevel l2, DatabaseLevel l3, ReplicaInvalidations replicas, CacheStats stats,
+                       LoadLeases leases) {
+        this.leases = leases;
         this.l1 = l1;
         this.l2 = l2;
         this.l3 = l3;
@@ -74,6 +83,28 @@ public class TieredCache {
         });
     }
 
+    /**
+     * A read with stampede protection: on a miss the first caller gets the lease to load the key;
+     * the others wait for its write (or for the lease to lapse, then miss).
+     */
+    public Uni<Read> getOrLease(CacheKey key) {
+        String id = key.id();
+        return get(key).chain(found -> found != null ? Uni.createFrom().item(new Read(found, null))
+                : leases.acquire(id).chain(token -> token != null ? Uni.createFrom().item(new Read(null, token)) : awaitLoad(key)));
+    }
+
+    private Uni<Read> awaitLoad(CacheKey key) {
+        String id = key.id();
+        stats.leaseWait();
+        var written = leases.awaitWrite(id);
+        // registered first, then read again: a write between the miss and the registration is not missed
+        return get(key).chain(found -> found != null ? Uni.createFrom().item(found)
+                        : Uni.createFrom().completionStage(written).ifNoItem().after(leases.leaseTime()).recoverWithItem((Void) null)
+                        .chain(() -> get(key)))
+                .eventually(() -> leases.stopWaiting(id, written))
+                .map(found -> new Read(found, null));
+    }
+
     /** Stores the value in {@code levels} and removes the key from the other levels. */
     public Uni<Void> put(CacheKey key, CachedValue value, Set<Level> levels) {
         Instant now = Instant.now();
@@ -88,12 +119,17 @@ public class TieredCache {
                         l1.remove(id);
                     }
                 })
+                .invoke(() -> leases.written(id))
+                .chain(() -> leases.release(id))
                 .chain(() -> replicas.key(id));
     }
 
     public Uni<Void> delete(CacheKey key) {
         String id = key.id();
-        return l3.remove(id).chain(() -> fromRedis(id)).invoke(() -> l1.remove(id)).chain(() -> replicas.key(id));
+        return l3.remove(id).chain(() -> fromRedis(id)).invoke(() -> {
+            l1.remove(id);
+            leases.written(id);
+        }).chain(() -> replicas.key(id));
     }
 
     /** Removes the ids matching the glob from every level and every replica's L1; how many each level held. */
@@ -124,7 +160,12 @@ public class TieredCache {
     }
 
     private CachedValue redisDown(String what, Throwable failure) {
-        LOG.debugf("L2 %s failed: %s", what, failure.getMessage());
+        stats.redisFailure();
+        long now = System.currentTimeMillis();
+        long last = lastWarning.get();
+        if (now - last > 10_000 && lastWarning.compareAndSet(last, now)) { // one warning per 10 s, not one per request
+            LOG.warnf("L2 %s failed, served without Redis: %s", what, failure.getMessage());
+        }
         return null;
     }
 }
