@@ -7,6 +7,7 @@
 #   deploy/local/infra.sh pg-redis [start|stop|status] [--dry-run] [--assume-down|--assume-missing]
 #   deploy/local/infra.sh kafka   start|stop|status
 #   deploy/local/infra.sh questdb start|stop|status
+#   deploy/local/infra.sh redis-own start|stop|status   a redis-server of its own (tests stop it)
 #   deploy/local/infra.sh all     start|stop|status   (pg-redis + kafka + questdb)
 #
 # Or source it and call the wrapper, which runs in a subshell with strict mode so a
@@ -19,6 +20,7 @@
 #   KAFKA_PORT [9092]  KAFKA_CONTROLLER_PORT [9093]  KAFKA_HEAP [-Xms128m -Xmx512m]
 #   QUESTDB_HTTP_PORT [9000]  QUESTDB_PG_PORT [8812]  QUESTDB_ILP_PORT [9009]
 #   QUESTDB_HTTP_MIN_PORT [9003]  QUESTDB_HEAP [-Xms64m -Xmx512m]
+#   REDIS_OWN_PORT [16379]
 #   KAFKA_START_TIMEOUT [90]  QUESTDB_START_TIMEOUT [90]  PG_REDIS_TIMEOUT [60]
 #   JAVA_HOME          [java on PATH; must be 17+]
 
@@ -491,9 +493,43 @@ questdb_status() {
   fi
 }
 
+# ---------------------------------------------------------------- Redis of its own
+# A redis-server on REDIS_OWN_PORT with its own pid file, apart from the machine's Redis, so
+# that a test can stop it (the cache's fallback) without touching anyone else's. No persistence.
+
+redis_own_dir() { echo "$(state_dir)/redis"; }
+redis_own_port() { echo "${REDIS_OWN_PORT:-16379}"; }
+redis_own_up() { [[ "$(redis-cli -h 127.0.0.1 -p "$(redis_own_port)" ping 2>/dev/null)" == PONG ]]; }
+
+redis_own_start() {
+  if redis_own_up; then log "redis-own: already answering on 127.0.0.1:$(redis_own_port)"; return 0; fi
+  redis_installed || apt_install redis-server
+  local dir; dir="$(redis_own_dir)"
+  mkdir -p "$dir"
+  log "redis-own: starting redis-server on 127.0.0.1:$(redis_own_port)"
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$(redis_own_port)" --save "" --appendonly no \
+    --dir "$dir" --pidfile "$dir/redis.pid" --logfile "$dir/redis.log"
+  wait_for redis-own "${PG_REDIS_TIMEOUT:-60}" redis_own_up
+}
+
+redis_own_stop() {
+  if ! redis_own_up; then log "redis-own: not running"; return 0; fi
+  log "redis-own: shutting down"
+  redis-cli -h 127.0.0.1 -p "$(redis_own_port)" shutdown nosave >/dev/null 2>&1 || true
+  local deadline=$(( SECONDS + 30 ))
+  while redis_own_up; do
+    (( SECONDS < deadline )) || die "redis-own did not stop within 30 s"
+    sleep 0.2
+  done
+}
+
+redis_own_status() {
+  if redis_own_up; then log "redis-own: answering on 127.0.0.1:$(redis_own_port)"; else log "redis-own: not running"; return 1; fi
+}
+
 # ---------------------------------------------------------------- dispatch
 
-usage() { sed -n '2,24p' "$FINAGENT_ROOT/deploy/local/infra.sh" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '2,26p' "$FINAGENT_ROOT/deploy/local/infra.sh" | sed 's/^# \{0,1\}//' >&2; }
 
 service_cmd() {
   local svc="$1" action="${2:-}"
@@ -533,6 +569,7 @@ infra_main() {
     classpath) infra_classpath ;;
     pg-redis) pg_redis_cmd "$@" ;;
     kafka|questdb) service_cmd "$cmd" "$@" ;;
+    redis-own) service_cmd redis_own "$@" ;;
     all) all_cmd "$@" ;;
     -h|--help|help) usage ;;
     *) usage; die "unknown command '${cmd}'" ;;

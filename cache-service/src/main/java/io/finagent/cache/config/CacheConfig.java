@@ -53,6 +53,14 @@ public interface CacheConfig {
         Set<Level> levels();
     }
 
+    /** Where L2 keeps its values while Redis does not answer (one directory per replica). */
+    @WithDefault("${java.io.tmpdir}/finagent-cache-l2")
+    String fallbackDir();
+
+    /** How often Redis is asked whether it is back while the file cache stands in for it. */
+    @WithDefault("1s")
+    String redisProbeInterval();
+
     /** Prefix of every Redis key and channel of this cache, so that it shares a Redis safely. */
     @WithDefault("finagent:cache:")
     String redisPrefix();

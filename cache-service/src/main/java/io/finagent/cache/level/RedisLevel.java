@@ -53,12 +53,16 @@ public class RedisLevel {
                 .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
     }
 
-    private static String encode(CachedValue value) {
+    public Uni<Void> ping() {
+        return keys.exists(prefix + "ping").replaceWithVoid();
+    }
+
+    static String encode(CachedValue value) {
         String times = value.storedAt().toEpochMilli() + "," + value.expiresAt().toEpochMilli();
         return value.isAbsent() ? times + "!" : times + ":" + value.json();
     }
 
-    private static CachedValue decode(String stored) {
+    static CachedValue decode(String stored) {
         if (stored == null) {
             return null;
         }

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Hits and misses per level, and lease waits, as Prometheus counters
  * ({@code finagent_cache_hits_total{level}}, {@code finagent_cache_misses_total{level}},
- * {@code finagent_cache_lease_waits_total}, {@code finagent_cache_redis_failures_total}). A read that finds its key in L2 counts a miss in L1
+ * {@code finagent_cache_lease_waits_total}). A read that finds its key in L2 counts a miss in L1
  * and a hit in L2; a read that finds it nowhere counts a miss in each level.
  */
 @ApplicationScoped
@@ -20,7 +20,6 @@ public class CacheStats {
     private final Map<Level, Counter> hits = new EnumMap<>(Level.class);
     private final Map<Level, Counter> misses = new EnumMap<>(Level.class);
     private final Counter leaseWaits;
-    private final Counter redisFailures;
 
     public CacheStats(MeterRegistry registry) {
         for (Level level : Level.values()) {
@@ -28,12 +27,6 @@ public class CacheStats {
             misses.put(level, registry.counter("finagent_cache_misses", "level", level.name()));
         }
         leaseWaits = registry.counter("finagent_cache_lease_waits");
-        redisFailures = registry.counter("finagent_cache_redis_failures");
-    }
-
-    /** A Redis call that failed and was served without Redis. */
-    public void redisFailure() {
-        redisFailures.increment();
     }
 
     public void hit(Level level) {

@@ -3,8 +3,10 @@ package io.finagent.cache.service;
 import io.finagent.cache.config.CacheConfig;
 import io.finagent.cache.domain.Glob;
 import io.finagent.cache.level.MemoryLevel;
+import io.finagent.cache.level.SharedLevel;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Keeps the L1 of every replica coherent: a write, delete or invalidation here is published on
@@ -29,6 +32,7 @@ public class ReplicaInvalidations {
     private final LoadLeases leases;
     private final String channel;
     private final String replica = UUID.randomUUID().toString();
+    private final AtomicReference<ReactiveRedisSubscriber> subscriber = new AtomicReference<>();
 
     public ReplicaInvalidations(ReactiveRedisDataSource redis, MemoryLevel l1, LoadLeases leases, CacheConfig config) {
         this.pubsub = redis.pubsub(String.class);
@@ -38,10 +42,24 @@ public class ReplicaInvalidations {
     }
 
     void listen(@Observes StartupEvent start) {
+        subscribe();
+    }
+
+    /** A subscription does not outlive the connection it was made on: after an outage, listen anew. */
+    void listenAgain(@Observes SharedLevel.RedisBack back) {
+        ReactiveRedisSubscriber old = subscriber.getAndSet(null);
+        (old == null ? Uni.createFrom().voidItem() : old.unsubscribe().onFailure().recoverWithNull())
+                .subscribe().with(done -> subscribe());
+    }
+
+    private void subscribe() {
         pubsub.subscribe(channel, this::received)
                 .onFailure().invoke(e -> LOG.warnf("cannot subscribe to %s yet (%s); retrying", channel, e.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).indefinitely()
-                .subscribe().with(s -> LOG.debugf("listening on %s as %s", channel, replica));
+                .subscribe().with(s -> {
+                    subscriber.set(s);
+                    LOG.debugf("listening on %s as %s", channel, replica);
+                });
     }
 
     /** Tells the other replicas that this key changed. */

@@ -6,27 +6,23 @@ import io.finagent.cache.domain.Glob;
 import io.finagent.cache.domain.Level;
 import io.finagent.cache.level.DatabaseLevel;
 import io.finagent.cache.level.MemoryLevel;
-import io.finagent.cache.level.RedisLevel;
+import io.finagent.cache.level.SharedLevel;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The three levels as one cache. A read looks in L1, then L2, then L3, and copies what it finds
  * into the faster levels with the time it has left. A write goes to the levels it names and
  * removes the key from the others, here and in every other replica's L1, so no level serves an
- * older value. When Redis does not answer, L2 counts as a miss and the read goes on to L3.
+ * older value. When Redis does not answer, L2 is a file cache ({@link SharedLevel}), and nothing fails.
  */
 @ApplicationScoped
 public class TieredCache {
-
-    private static final Logger LOG = Logger.getLogger(TieredCache.class);
 
     /** A value and the level it came from. */
     public record Found(CachedValue value, Level level) {
@@ -37,14 +33,13 @@ public class TieredCache {
     }
 
     private final MemoryLevel l1;
-    private final RedisLevel l2;
+    private final SharedLevel l2;
     private final DatabaseLevel l3;
     private final ReplicaInvalidations replicas;
     private final CacheStats stats;
     private final LoadLeases leases;
-    private final AtomicLong lastWarning = new AtomicLong();
 
-    public TieredCache(MemoryLevel l1, RedisLevel l2, DatabaseLevel l3, ReplicaInvalidations replicas, CacheStats stats,
+    public TieredCache(MemoryLevel l1, SharedLevel l2, DatabaseLevel l3, ReplicaInvalidations replicas, CacheStats stats,
                        LoadLeases leases) {
         this.leases = leases;
         this.l1 = l1;
@@ -64,7 +59,7 @@ public class TieredCache {
             return Uni.createFrom().item(new Found(local, Level.L1));
         }
         stats.miss(Level.L1);
-        return l2.get(id).onFailure().recoverWithItem(failure -> redisDown("read", failure)).chain(shared -> {
+        return l2.get(id, now).chain(shared -> {
             if (shared != null && !shared.expired(now)) {
                 stats.hit(Level.L2);
                 l1.put(id, shared);
@@ -136,36 +131,17 @@ public class TieredCache {
     public Uni<Map<Level, Integer>> invalidate(String idGlob) {
         Map<Level, Integer> removed = new EnumMap<>(Level.class);
         return l3.removeMatching(idGlob).invoke(n -> removed.put(Level.L3, n))
-                .chain(() -> l2.removeMatching(idGlob).onFailure().recoverWithItem(failure -> {
-                    redisDown("invalidation", failure);
-                    return 0;
-                }))
+                .chain(() -> l2.removeMatching(idGlob))
                 .invoke(n -> removed.put(Level.L2, n))
                 .invoke(() -> removed.put(Level.L1, l1.removeMatching(Glob.toPattern(idGlob))))
                 .chain(() -> replicas.glob(idGlob)).replaceWith(removed);
     }
 
     private Uni<Void> toRedis(String id, CachedValue value, Instant now) {
-        return l2.put(id, value, now).onFailure().recoverWithItem(failure -> {
-            redisDown("write", failure);
-            return null;
-        });
+        return l2.put(id, value, now);
     }
 
     private Uni<Void> fromRedis(String id) {
-        return l2.remove(id).onFailure().recoverWithItem(failure -> {
-            redisDown("delete", failure);
-            return null;
-        });
-    }
-
-    private CachedValue redisDown(String what, Throwable failure) {
-        stats.redisFailure();
-        long now = System.currentTimeMillis();
-        long last = lastWarning.get();
-        if (now - last > 10_000 && lastWarning.compareAndSet(last, now)) { // one warning per 10 s, not one per request
-            LOG.warnf("L2 %s failed, served without Redis: %s", what, failure.getMessage());
-        }
-        return null;
+        return l2.remove(id);
     }
 }

@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
-/** Quarkus test resource: points the service under test at the run's real broker and QuestDB. */
+/** Quarkus test resource: points the service under test at the run's real broker, QuestDB and Redis. */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     @Override
@@ -13,7 +13,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         Map<String, String> env = TestInfrastructure.env();
         return Map.of("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrap(),
                 "finagent.questdb.http-url", "http://127.0.0.1:" + env.get("QUESTDB_HTTP_PORT"),
-                "finagent.questdb.pg-port", env.get("QUESTDB_PG_PORT"));
+                "finagent.questdb.pg-port", env.get("QUESTDB_PG_PORT"),
+                "finagent.redis.url", "redis://127.0.0.1:" + TestInfrastructure.redisPort());
     }
 
     @Override

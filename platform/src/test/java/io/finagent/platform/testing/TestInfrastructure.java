@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real Kafka broker and QuestDB of a test run. {@code bin/test} starts one of each before
+ * The real Kafka broker, QuestDB and Redis of a test run. {@code bin/test} starts one of each before
  * Maven; when a module is run alone they are started here, once per JVM, with the same script
  * ({@code deploy/local/infra.sh}) and ports ({@code deploy/local/test-infra.env}), and stopped
  * when the JVM ends.
@@ -32,6 +32,7 @@ public final class TestInfrastructure {
         }
         startIfDown("kafka", kafkaPort());
         startIfDown("questdb", Integer.parseInt(ENV.get("QUESTDB_HTTP_PORT")));
+        startIfDown("redis-own", redisPort());
         started = true;
     }
 
@@ -41,6 +42,19 @@ public final class TestInfrastructure {
 
     public static String kafkaBootstrap() {
         return "localhost:" + kafkaPort();
+    }
+
+    public static int redisPort() {
+        return Integer.parseInt(ENV.get("REDIS_OWN_PORT"));
+    }
+
+    /** Stops the run's own Redis (used to prove the cache's fallback); start it again after. */
+    public static void stopRedis() {
+        script("redis-own", "stop");
+    }
+
+    public static void startRedis() {
+        script("redis-own", "start");
     }
 
     public static Map<String, String> env() {

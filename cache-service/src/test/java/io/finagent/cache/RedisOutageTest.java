@@ -1,0 +1,74 @@
+package io.finagent.cache;
+
+import io.finagent.platform.testing.RealInfrastructure;
+import io.finagent.platform.testing.TestInfrastructure;
+import io.finagent.platform.testing.Tokens;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Redis stopped mid-test (the run's own Redis): the file cache stands in for L2 and nothing fails; then Redis again. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class RedisOutageTest {
+
+    private static final String REDIS = "finagent-test:cache:v:";
+
+    @Inject
+    RedisDataSource redis;
+
+    private final String user = "zed-" + UUID.randomUUID();
+
+    @Test
+    void whileRedisIsDownTheFileCacheServesAndNothingFailsThenRedisServesAgain() {
+        put("in-l3", "?levels=L3", "3");
+        put("doomed", "?levels=L2", "\"old\"");
+        TestInfrastructure.stopRedis();
+        try {
+            put("during", "?levels=L2", "{\"written\": \"while Redis was down\"}");
+            as().get("/api/v1/cache/during").then().statusCode(200).header("X-Cache-Level", "L2");
+            as().get("/api/v1/cache/in-l3").then().statusCode(200).header("X-Cache-Level", "L3");
+            as().get("/api/v1/cache/in-l3").then().statusCode(200).header("X-Cache-Level", "L1");
+            as().delete("/api/v1/cache/doomed").then().statusCode(204);
+            as().body(Map.of("pattern", "nothing-*")).post("/api/v1/cache/invalidate").then().statusCode(200);
+            as().get("/api/v1/cache/missing?lease=true").then().statusCode(404).header("X-Cache-Lease", notNullValue());
+            as().get("/api/v1/cache/stats").then().statusCode(200);
+            as().get("/api/v1/market-data/ZZZ/daily_price").then().statusCode(404);
+        } finally {
+            TestInfrastructure.startRedis();
+        }
+        // the probe finds Redis and copies in what was written meanwhile
+        await().atMost(Duration.ofSeconds(30)).until(() -> redis.value(String.class).get(REDIS + id("during")) != null);
+        put("after", "?levels=L2", "\"back\"");
+        assertEquals(true, redis.value(String.class).get(REDIS + id("after")).endsWith(":\"back\""));
+        as().get("/api/v1/cache/during").then().statusCode(200);
+        assertNull(redis.value(String.class).get(REDIS + id("doomed")));
+        as().get("/api/v1/cache/doomed").then().statusCode(404);
+    }
+
+    private void put(String key, String query, String body) {
+        as().body(body).put("/api/v1/cache/" + key + query).then().statusCode(200);
+    }
+
+    private String id(String key) {
+        return "cache:" + user + ":" + key;
+    }
+
+    private RequestSpecification as() {
+        return given().header("Authorization", Tokens.bearer(Tokens.agent(user))).contentType("application/json");
+    }
+}
