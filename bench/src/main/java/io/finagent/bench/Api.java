@@ -25,6 +25,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<String> put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

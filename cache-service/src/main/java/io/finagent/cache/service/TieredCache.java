@@ -85,7 +85,13 @@ public class TieredCache {
     public Uni<Read> getOrLease(CacheKey key) {
         String id = key.id();
         return get(key).chain(found -> found != null ? Uni.createFrom().item(new Read(found, null))
-                : leases.acquire(id).chain(token -> token != null ? Uni.createFrom().item(new Read(null, token)) : awaitLoad(key)));
+                : leases.acquire(id).chain(token -> token != null ? loadUnlessWritten(key, token) : awaitLoad(key)));
+    }
+
+    /** Read again under the lease: the key may have been written (and its lease released) since this caller missed it. */
+    private Uni<Read> loadUnlessWritten(CacheKey key, String token) {
+        return get(key).chain(found -> found == null ? Uni.createFrom().item(new Read(null, token))
+                : leases.release(key.id()).replaceWith(new Read(found, null)));
     }
 
     private Uni<Read> awaitLoad(CacheKey key) {
