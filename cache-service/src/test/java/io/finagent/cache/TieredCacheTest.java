@@ -121,6 +121,29 @@ class TieredCacheTest {
     }
 
     @Test
+    void concurrentL2ReadsOfManyKeysEachGetTheirOwnValue() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            put("many-" + i, "?levels=L2", "{\"n\": " + i + "}").statusCode(200);
+        }
+        String token = Tokens.bearer(Tokens.agent(user));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(100);
+        try {
+            var reads = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 100; i++) {
+                String key = "many-" + i;
+                // batched into MGETs under the hood: every caller must still get its own key's value
+                reads.add(pool.submit(() -> given().header("Authorization", token).get("/api/v1/cache/" + key).then()
+                        .statusCode(200).header("X-Cache-Level", "L2").extract().asString()));
+            }
+            for (int i = 0; i < 100; i++) {
+                assertEquals("{\"n\": " + i + "}", reads.get(i).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void statsAddUp() {
         put("s-l1", "?levels=L1", "1").statusCode(200);
         put("s-l2", "?levels=L2", "2").statusCode(200);

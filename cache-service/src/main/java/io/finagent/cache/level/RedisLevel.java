@@ -22,15 +22,17 @@ public class RedisLevel {
     private final ReactiveValueCommands<String, String> values;
     private final ReactiveKeyCommands<String> keys;
     private final String prefix;
+    private final RedisReads reads;
 
     public RedisLevel(ReactiveRedisDataSource redis, CacheConfig config) {
         this.values = redis.value(String.class, String.class);
         this.keys = redis.key(String.class);
         this.prefix = config.redisPrefix() + "v:";
+        this.reads = new RedisReads(values);
     }
 
     public Uni<CachedValue> get(String id) {
-        return values.get(prefix + id).map(RedisLevel::decode);
+        return reads.get(prefix + id).map(RedisLevel::decode);
     }
 
     public Uni<Void> put(String id, CachedValue value, Instant now) {
