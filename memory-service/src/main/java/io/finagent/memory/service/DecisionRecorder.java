@@ -5,6 +5,7 @@ import io.finagent.memory.mapping.DecisionMapper;
 import io.finagent.memory.repository.DecisionInserts;
 import io.finagent.memory.repository.DecisionRepository;
 import io.finagent.platform.events.EventType;
+import io.finagent.platform.batching.Batches;
 import io.finagent.platform.idempotency.Created;
 import io.finagent.platform.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -17,14 +18,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Writes decisions and their decision-made events in group commits: whatever arrives while the
- * transactions in flight (at most two) are being written goes into the next, so a lone call waits for nothing and a burst
- * costs one transaction per batch instead of one per decision. If a batch fails, each of its
- * decisions is written alone, so one bad row fails only its own call.
+ * Writes decisions and their decision-made events in group commits ({@link Batches}: at most two
+ * transactions in flight, whatever arrives meanwhile goes into the next), so a lone call waits for
+ * nothing and a burst costs one transaction per batch instead of one per decision. If a batch
+ * fails, each of its decisions is written alone, so one bad row fails only its own call.
  */
 @ApplicationScoped
 public class DecisionRecorder {
@@ -36,8 +35,7 @@ public class DecisionRecorder {
     private record Pending(Decision decision, CompletableFuture<Created<Decision>> done) {
     }
 
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger writers = new AtomicInteger();
+    private final Batches<Pending> batches = new Batches<>(MAX_BATCH, MAX_WRITERS, this::writeBatch);
     private final Pool pool;
     private final DecisionInserts inserts;
     private final DecisionRepository decisions;
@@ -56,8 +54,7 @@ public class DecisionRecorder {
     public Uni<Created<Decision>> record(Decision decision) {
         Pending pending = new Pending(decision, new CompletableFuture<>());
         Context caller = Vertx.currentContext();
-        queue.add(pending);
-        writeNextBatch();
+        batches.add(pending);
         return Uni.createFrom().completionStage(pending.done())
                 // back on the caller's own context: the batch completes on the writer's, which callers must not share
                 .emitOn(caller == null ? Runnable::run : task -> caller.runOnContext(v -> task.run()))
@@ -67,33 +64,8 @@ public class DecisionRecorder {
                                 .map(earlier -> new Created<>(earlier, true)));
     }
 
-    private void writeNextBatch() {
-        int running = writers.get();
-        if (running >= MAX_WRITERS) {
-            return; // a running batch picks this one up when it ends
-        }
-        if (!writers.compareAndSet(running, running + 1)) {
-            writeNextBatch();
-            return;
-        }
-        List<Pending> batch = new ArrayList<>();
-        Pending next;
-        while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-            batch.add(next);
-        }
-        if (batch.isEmpty()) {
-            writers.decrementAndGet();
-            if (!queue.isEmpty()) {
-                writeNextBatch(); // something arrived between the poll and the reset
-            }
-            return;
-        }
-        write(batch)
-                .onFailure().recoverWithUni(failure -> batch.size() == 1 ? fail(batch.get(0), failure) : oneByOne(batch))
-                .subscribe().with(done -> {
-                    writers.decrementAndGet();
-                    writeNextBatch();
-                });
+    private Uni<Void> writeBatch(List<Pending> batch) {
+        return write(batch).onFailure().recoverWithUni(failure -> batch.size() == 1 ? fail(batch.get(0), failure) : oneByOne(batch));
     }
 
     private Uni<Void> write(List<Pending> batch) {
