@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -67,7 +68,7 @@ class CacheReplicasSystemTest {
         assertWithinASecond(() -> as(user, b).get("/api/v1/cache/quote:AAPL").then().extract().statusCode() == 404);
     }
 
-    private static void assertWithinASecond(java.util.concurrent.Callable<Boolean> condition) {
+    private static void assertWithinASecond(Callable<Boolean> condition) {
         Instant start = Instant.now();
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(condition);
         Duration took = Duration.between(start, Instant.now());

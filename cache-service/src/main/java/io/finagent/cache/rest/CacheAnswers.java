@@ -6,6 +6,7 @@ import io.finagent.platform.problem.ProblemException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /** How a read answers: the JSON with its level and expiry, or a 404 problem (saying when the absence is known). */
@@ -15,7 +16,7 @@ final class CacheAnswers {
     }
 
     /** A leased read: the value, or a 404 that hands this caller the lease ({@code X-Cache-Lease}), or a plain miss. */
-    static Response of(TieredCache.Read read, String what, java.time.Duration leaseTime) {
+    static Response of(TieredCache.Read read, String what, Duration leaseTime) {
         if (read.lease() == null) {
             return of(read.found(), what);
         }

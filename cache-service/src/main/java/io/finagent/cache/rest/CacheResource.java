@@ -2,6 +2,7 @@ package io.finagent.cache.rest;
 
 import io.finagent.cache.config.CacheConfig;
 import io.finagent.cache.domain.CacheKey;
+import io.finagent.cache.domain.Glob;
 import io.finagent.cache.domain.Level;
 import io.finagent.cache.service.TieredCache;
 import io.finagent.platform.problem.ProblemException;
@@ -88,7 +89,7 @@ public class CacheResource {
         writes.checkKey("pattern", request.pattern());
         String idGlob = CacheKey.idPattern("cache", user.id(), request.pattern());
         try {
-            io.finagent.cache.domain.Glob.toRegex(idGlob);
+            Glob.toRegex(idGlob);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("pattern", e.getMessage());
         }

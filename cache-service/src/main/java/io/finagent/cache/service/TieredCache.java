@@ -73,7 +73,7 @@ public class TieredCache {
                 }
                 stats.hit(Level.L3);
                 l1.put(id, stored);
-                return toRedis(id, stored, now).replaceWith(new Found(stored, Level.L3));
+                return l2.put(id, stored, now).replaceWith(new Found(stored, Level.L3));
             });
         });
     }
@@ -112,7 +112,7 @@ public class TieredCache {
         String id = key.id();
         Uni<Void> database = levels.contains(Level.L3) ? l3.put(key, value) : l3.remove(id);
         return database
-                .chain(() -> levels.contains(Level.L2) ? toRedis(id, value, now) : fromRedis(id))
+                .chain(() -> levels.contains(Level.L2) ? l2.put(id, value, now) : l2.remove(id))
                 .invoke(() -> {
                     if (levels.contains(Level.L1)) {
                         l1.put(id, value);
@@ -127,7 +127,7 @@ public class TieredCache {
 
     public Uni<Void> delete(CacheKey key) {
         String id = key.id();
-        return l3.remove(id).chain(() -> fromRedis(id)).invoke(() -> {
+        return l3.remove(id).chain(() -> l2.remove(id)).invoke(() -> {
             l1.remove(id);
             leases.written(id);
         }).chain(() -> replicas.key(id));
@@ -141,13 +141,5 @@ public class TieredCache {
                 .invoke(n -> removed.put(Level.L2, n))
                 .invoke(() -> removed.put(Level.L1, l1.removeMatching(Glob.toPattern(idGlob))))
                 .chain(() -> replicas.glob(idGlob)).replaceWith(removed);
-    }
-
-    private Uni<Void> toRedis(String id, CachedValue value, Instant now) {
-        return l2.put(id, value, now);
-    }
-
-    private Uni<Void> fromRedis(String id) {
-        return l2.remove(id);
     }
 }
