@@ -17,10 +17,14 @@ import java.util.List;
 @ApplicationScoped
 public class OutcomeMeasurementRepository implements PanacheRepository<OutcomeMeasurement> {
 
-    /** Pending rows whose time to look has come and that wait for a price: the reference, or the exit once due. */
+    /**
+     * Pending rows whose time to look has come and that wait for a price: the reference, or the exit
+     * once due. Rows that have not missed yet (new, or woken by a price) come first, so a backlog of
+     * rows whose symbol gets no prices cannot keep them waiting.
+     */
     public Uni<List<OutcomeMeasurement>> toCheck(Instant now, int limit) {
         return find("status = :pending and nextCheckAt <= :now and (referencePrice is null or dueAt <= :now)",
-                Sort.ascending("nextCheckAt", "id"),
+                Sort.ascending("attempts", "nextCheckAt", "id"),
                 Parameters.with("pending", MeasurementStatus.PENDING).and("now", now))
                 .page(0, limit).list();
     }

@@ -14,6 +14,7 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class SeriesFlusher {
 
     private static final Logger LOG = Logger.getLogger(SeriesFlusher.class);
+    private static final Duration FLUSH_LIMIT = Duration.ofSeconds(30);
 
     private final SeriesBacklogRepository backlog;
     private final SeriesTables tables;
@@ -53,6 +55,8 @@ public class SeriesFlusher {
     Uni<Void> flush() {
         return Panache.withSession(() -> backlog.count().invoke(waiting::set).chain(() -> backlog.oldest(config.flushBatch())))
                 .chain(this::send)
+                // a call that never answers (seen after QuestDB restarts) must not hold every later flush back
+                .ifNoItem().after(FLUSH_LIMIT).failWith(() -> new IllegalStateException("flush took over " + FLUSH_LIMIT))
                 .onFailure().invoke(this::wentDown)
                 .onFailure().recoverWithNull().replaceWithVoid();
     }

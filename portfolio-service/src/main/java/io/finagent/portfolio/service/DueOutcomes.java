@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class DueOutcomes {
 
     private static final Logger LOG = Logger.getLogger(DueOutcomes.class);
+    private static final Duration PASS_LIMIT = Duration.ofSeconds(30);
 
     private final OutcomeMeasurementRepository measurements;
     private final OutcomeMeasurementService service;
@@ -53,6 +55,8 @@ public class DueOutcomes {
         return Panache.withSession(() -> measurements.countPending().invoke(pending::set)
                         .chain(() -> measurements.toCheck(now, config.batchSize())))
                 .chain(rows -> settleAll(rows, now))
+                // a call that never answers (seen after QuestDB restarts) must not hold every later pass back
+                .ifNoItem().after(PASS_LIMIT).failWith(() -> new IllegalStateException("pass took over " + PASS_LIMIT))
                 .invoke(() -> {
                     if (failing.compareAndSet(true, false)) {
                         LOG.info("outcome measurement is running again");
