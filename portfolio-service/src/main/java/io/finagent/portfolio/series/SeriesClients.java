@@ -35,8 +35,11 @@ public class SeriesClients {
     Pool reader(SeriesConfig config, Vertx vertx) {
         PgConnectOptions connect = new PgConnectOptions().setHost(config.pgHost()).setPort(config.pgPort())
                 .setDatabase(config.database()).setUser(config.user()).setPassword(config.password())
-                .setPipeliningLimit(1); // QuestDB answers one query at a time per connection
-        return Pool.newInstance(PgBuilder.pool().connectingTo(connect).with(new PoolOptions().setMaxSize(4))
+                .setPipeliningLimit(1) // QuestDB answers one query at a time per connection
+                // fail fast while the store is down or restarting, instead of waiting out the defaults
+                .setConnectTimeout(2000);
+        return Pool.newInstance(PgBuilder.pool().connectingTo(connect).with(new PoolOptions().setMaxSize(4).setConnectionTimeout(5)
+                        .setIdleTimeout(30).setMaxLifetime(300))
                 .using(vertx.getDelegate()).build());
     }
 
