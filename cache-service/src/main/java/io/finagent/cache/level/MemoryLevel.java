@@ -21,6 +21,8 @@ public class MemoryLevel {
         this.entries = Caffeine.newBuilder()
                 .maximumSize(config.l1MaxEntries())
                 .expireAfter(new UntilExpiry())
+                // upkeep (evicting, expiring) on the calling thread: handing it to the common pool woke a thread per promotion
+                .executor(Runnable::run)
                 .recordStats()
                 .build();
     }

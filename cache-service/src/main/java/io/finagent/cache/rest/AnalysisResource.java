@@ -9,20 +9,16 @@ import io.finagent.platform.validation.Symbol;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
-import java.time.Duration;
 import java.time.Instant;
 
-/** A user's AI analyses of a symbol under a strategy; {@code ?maxAge=} (seconds) refuses one older than that (404). */
+/** Stores a user's AI analyses of a symbol under a strategy; {@link CacheReadRoutes} reads them back, with {@code ?maxAge=}. */
 @Path("/api/v1/analyses/{symbol}/{strategy}")
 @RolesAllowed({Roles.AGENT, Roles.ADMIN})
 public class AnalysisResource {
@@ -53,14 +49,4 @@ public class AnalysisResource {
                 .replaceWith(new CacheEntryResponse(key.name(), config.analysis().levels(), value.expiresAt(), false));
     }
 
-    @GET
-    public Uni<Response> get(@PathParam("symbol") @Symbol String symbol,
-                             @PathParam("strategy") @Pattern(regexp = STRATEGY, message = STRATEGY_RULE) String strategy,
-                             @QueryParam("maxAge") @Positive(message = "must be a number of seconds above 0") Integer maxAge) {
-        CacheKey key = CacheKey.ofAnalysis(user.id(), symbol, strategy);
-        Instant now = Instant.now();
-        return cache.get(key).map(found -> CacheAnswers.of(
-                found != null && maxAge != null && found.value().age(now).compareTo(Duration.ofSeconds(maxAge)) > 0 ? null : found,
-                key.name() + (maxAge == null ? "" : " younger than " + maxAge + " s")));
-    }
 }

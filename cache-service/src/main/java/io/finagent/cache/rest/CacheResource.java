@@ -1,6 +1,5 @@
 package io.finagent.cache.rest;
 
-import io.finagent.cache.config.CacheConfig;
 import io.finagent.cache.domain.CacheKey;
 import io.finagent.cache.domain.Glob;
 import io.finagent.cache.domain.Level;
@@ -15,7 +14,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -29,9 +27,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A user's own keys. GET answers the stored JSON as it was written, with the level that served
- * it ({@code X-Cache-Level}) and its expiry ({@code X-Cache-Expires-At}); a miss, or a stored
- * "known absent", is a 404 ({@code X-Cache-Absent: true} for the latter).
+ * Writes to a user's own keys: PUT, DELETE and glob invalidation. The read, {@code GET
+ * /api/v1/cache/{key}}, is a route of {@link CacheReadRoutes}, for speed.
  */
 @Path("/api/v1/cache")
 @RolesAllowed({Roles.AGENT, Roles.ADMIN})
@@ -42,10 +39,8 @@ public class CacheResource {
     private final TieredCache cache;
     private final CacheWrites writes;
     private final CurrentUser user;
-    private final CacheConfig config;
 
-    public CacheResource(TieredCache cache, CacheWrites writes, CurrentUser user, CacheConfig config) {
-        this.config = config;
+    public CacheResource(TieredCache cache, CacheWrites writes, CurrentUser user) {
         this.cache = cache;
         this.writes = writes;
         this.user = user;
@@ -63,16 +58,6 @@ public class CacheResource {
         Set<Level> named = CacheWrites.levels(levels, DEFAULT_LEVELS);
         return cache.put(CacheKey.ofUser(user.id(), key), value, named)
                 .replaceWith(new CacheEntryResponse(key, named, value.expiresAt(), value.isAbsent()));
-    }
-
-    /** {@code ?lease=true}: on a miss, one caller is told to load ({@code X-Cache-Lease}); the others wait for its write. */
-    @GET
-    @Path("/{key}")
-    public Uni<Response> get(@PathParam("key") String key, @QueryParam("lease") boolean lease) {
-        writes.checkKey("key", key);
-        CacheKey id = CacheKey.ofUser(user.id(), key);
-        return lease ? cache.getOrLease(id).map(read -> CacheAnswers.of(read, "key " + key, config.leaseTime()))
-                : cache.get(id).map(found -> CacheAnswers.of(found, "key " + key));
     }
 
     @DELETE

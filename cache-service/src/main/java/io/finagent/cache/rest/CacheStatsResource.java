@@ -8,9 +8,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
 /** The cache's figures of this replica since start (sizes: L2 counts Redis's database, L3 the unexpired rows). */
-@Path("/api/v1/cache/stats")
+@Path("/api/v1/cache/" + CacheStatsResource.PATH_SEGMENT)
 @RolesAllowed({Roles.AGENT, Roles.ADMIN})
 public class CacheStatsResource {
+
+    static final String PATH_SEGMENT = "stats";
 
     private final StatsReport report;
 

@@ -9,26 +9,25 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 
 /**
  * Market data, shared by every user, kept by its data type's rule (TTL and levels, configurable):
  * realtime_price 5 s in L1, daily_price 1 h and indicators 30 min in L2, fundamentals 1 day and
- * historical 1 week in L3. A read promotes it to the faster levels with the time it has left.
+ * historical 1 week in L3. A read ({@link CacheReadRoutes}) promotes it to the faster levels with the time it has left.
  */
 @Path("/api/v1/market-data/{symbol}/{dataType}")
 @RolesAllowed({Roles.AGENT, Roles.ADMIN})
 public class MarketDataResource {
 
     static final String DATA_TYPES = "realtime_price|daily_price|indicators|fundamentals|historical";
+    static final String DATA_TYPES_RULE = "must be one of " + DATA_TYPES;
     static final String TIMEFRAME = "^[0-9A-Za-z]{1,16}$";
     static final String TIMEFRAME_RULE = "must be 1 to 16 letters or digits, such as 1d or 5m";
 
@@ -45,7 +44,7 @@ public class MarketDataResource {
     @PUT
     @Consumes(MediaType.WILDCARD)
     public Uni<CacheEntryResponse> put(@PathParam("symbol") @Symbol String symbol,
-                                       @PathParam("dataType") @Pattern(regexp = DATA_TYPES, message = "must be one of " + DATA_TYPES) String dataType,
+                                       @PathParam("dataType") @Pattern(regexp = DATA_TYPES, message = DATA_TYPES_RULE) String dataType,
                                        @QueryParam("timeframe") @Pattern(regexp = TIMEFRAME, message = TIMEFRAME_RULE) String timeframe,
                                        String body) {
         CacheConfig.Rule rule = config.marketData().get(dataType);
@@ -54,13 +53,4 @@ public class MarketDataResource {
         return cache.put(key, value, rule.levels()).replaceWith(new CacheEntryResponse(key.name(), rule.levels(), value.expiresAt(), false));
     }
 
-    @GET
-    public Uni<Response> get(@PathParam("symbol") @Symbol String symbol,
-                             @PathParam("dataType") @Pattern(regexp = DATA_TYPES, message = "must be one of " + DATA_TYPES) String dataType,
-                             @QueryParam("timeframe") @Pattern(regexp = TIMEFRAME, message = TIMEFRAME_RULE) String timeframe,
-                             @QueryParam("lease") boolean lease) {
-        CacheKey key = CacheKey.ofMarket(symbol, dataType, timeframe);
-        return lease ? cache.getOrLease(key).map(read -> CacheAnswers.of(read, key.name(), config.leaseTime()))
-                : cache.get(key).map(found -> CacheAnswers.of(found, key.name()));
-    }
 }

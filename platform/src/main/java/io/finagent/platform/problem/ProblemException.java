@@ -1,12 +1,15 @@
 package io.finagent.platform.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Thrown by services for an expected failure; rendered as problem+json with its status. */
 public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<Problem.FieldError> errors;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -39,6 +42,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException conflict(String detail) {
         return new ProblemException(ProblemType.CONFLICT, detail, List.of());
+    }
+
+    /** A response header to send with the problem (say, what a 404 from a cache knows about the absence). */
+    public ProblemException header(String name, Object value) {
+        headers.put(name, String.valueOf(value));
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public Problem problem() {

@@ -19,6 +19,11 @@ public class CurrentUser {
     }
 
     public String id() {
+        return idOf(identity);
+    }
+
+    /** The user of an identity established outside a request scope (a Vert.x route's). */
+    public static String idOf(SecurityIdentity identity) {
         if (identity.isAnonymous()) {
             throw new UnauthorizedException();
         }

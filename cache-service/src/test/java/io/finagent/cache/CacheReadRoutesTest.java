@@ -1,0 +1,68 @@
+package io.finagent.cache;
+
+import io.finagent.platform.testing.RealInfrastructure;
+import io.finagent.platform.testing.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** The reads are Vert.x routes, not resources: they keep the resources' rules on tokens, roles, parameters and problems. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class CacheReadRoutesTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String[] READS = {"/api/v1/cache/quote", "/api/v1/market-data/AAPL/daily_price", "/api/v1/analyses/AAPL/momentum",
+            "/api/v1/floor"};
+
+    private final String user = "rita-" + UUID.randomUUID();
+
+    @Test
+    void aReadWithoutAValidTokenIs401AndWithoutTheRoleIs403() {
+        for (String read : READS) {
+            given().get(read).then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", "Bearer");
+            given().header("Authorization", "Bearer not-a-token").get(read).then().statusCode(401).contentType(PROBLEM);
+            given().header("Authorization", Tokens.bearer(Tokens.withRole(user, "viewer"))).get(read).then().statusCode(403).contentType(PROBLEM);
+        }
+        as().get("/api/v1/floor").then().statusCode(200).body(equalTo("{}"));
+    }
+
+    @Test
+    void badParametersAre4xxProblemsNamingTheField() {
+        as().get("/api/v1/cache/" + "k".repeat(401)).then().statusCode(413).contentType(PROBLEM).body("errors.field", hasItem("key"));
+        as().get("/api/v1/market-data/AA%20PL/daily_price").then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("symbol"));
+        as().get("/api/v1/market-data/AAPL/tick_by_tick").then().statusCode(400).body("errors.field", hasItem("dataType"));
+        as().get("/api/v1/market-data/AAPL/daily_price?timeframe=1%20day").then().statusCode(400).body("errors.field", hasItem("timeframe"));
+        as().get("/api/v1/analyses/AAPL/mo%20mentum").then().statusCode(400).body("errors.field", hasItem("strategy"));
+        as().get("/api/v1/analyses/AAPL/momentum?maxAge=soon").then().statusCode(400).body("errors.field", hasItem("maxAge"));
+        as().get("/api/v1/analyses/AAPL/momentum?maxAge=-5").then().statusCode(400).body("errors.field", hasItem("maxAge"));
+        as().get("/api/v1/cache/never-written").then().statusCode(404).contentType(PROBLEM).body("detail", containsString("never-written"));
+    }
+
+    @Test
+    void theStatsResourceIsNotTakenForAKey() {
+        as().get("/api/v1/cache/stats").then().statusCode(200).body("levels", notNullValue()).body("reads", notNullValue());
+    }
+
+    @Test
+    void theReadsAreInTheOpenApiDocument() {
+        for (String path : new String[]{"/api/v1/cache/{key}", "/api/v1/market-data/{symbol}/{dataType}", "/api/v1/analyses/{symbol}/{strategy}"}) {
+            given().get("/q/openapi?format=json").then().body("paths.'" + path + "'.get.responses.'200'", notNullValue())
+                    .body("paths.'" + path + "'.put", notNullValue());
+        }
+    }
+
+    private RequestSpecification as() {
+        return given().header("Authorization", Tokens.bearer(Tokens.agent(user)));
+    }
+}
