@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * L2 reads in batches ({@link Batches}: at most four MGETs in flight (two left the CPU idle while 50
- * callers waited; whatever arrives meanwhile goes into the next), so a burst costs Redis one command per batch instead of one per key. Each
- * caller gets its answer back on its own Vert.x context.
+ * L2 reads in batches ({@link Batches}): at most four MGETs in flight (with two, the CPU sat idle
+ * while callers waited), and whatever arrives meanwhile goes into the next, so a burst costs Redis
+ * one command per batch instead of one per key. Each caller gets its answer back on its own Vert.x context.
  */
 final class RedisReads {
 
