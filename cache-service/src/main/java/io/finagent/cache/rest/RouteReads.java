@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finagent.cache.service.TieredCache;
 import io.finagent.platform.problem.Problem;
 import io.finagent.platform.problem.ProblemException;
-import io.finagent.platform.problem.ProblemType;
 import io.finagent.platform.security.CurrentUser;
 import io.finagent.platform.security.Roles;
 import io.quarkus.security.AuthenticationFailedException;
@@ -17,7 +16,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -47,15 +45,15 @@ public class RouteReads {
     void authorized(RoutingContext rc, Consumer<String> then) {
         QuarkusHttpUser.getSecurityIdentity(rc, identities).subscribe().with(identity -> {
             if (identity.isAnonymous()) {
-                unauthenticated(rc);
+                problem(rc, ProblemException.unauthenticated());
             } else if (!identity.hasRole(Roles.AGENT) && !identity.hasRole(Roles.ADMIN)) {
-                problem(rc, Problem.of(ProblemType.FORBIDDEN, "this operation needs another role", List.of()), Map.of());
+                problem(rc, ProblemException.forbidden());
             } else {
                 then.accept(CurrentUser.idOf(identity));
             }
         }, failure -> {
             if (failure instanceof AuthenticationFailedException) {
-                unauthenticated(rc);
+                problem(rc, ProblemException.unauthenticated());
             } else {
                 failed(rc, failure);
             }
@@ -118,27 +116,24 @@ public class RouteReads {
         json(rc, 200, found.value().json());
     }
 
-    private void unauthenticated(RoutingContext rc) {
-        problem(rc, Problem.of(ProblemType.UNAUTHENTICATED, "missing or invalid bearer token", List.of()), Map.of("WWW-Authenticate", "Bearer"));
-    }
-
     private void failed(RoutingContext rc, Throwable failure) {
         if (failure instanceof ProblemException e) {
-            problem(rc, e.problem(), e.headers());
+            problem(rc, e);
         } else {
             LOG.error("unexpected failure", failure);
-            problem(rc, Problem.of(ProblemType.INTERNAL, "unexpected error; see the service log", List.of()), Map.of());
+            problem(rc, ProblemException.internal());
         }
     }
 
-    private void problem(RoutingContext rc, Problem problem, Map<String, String> headers) {
+    private void problem(RoutingContext rc, ProblemException e) {
+        Problem problem = e.problem();
         String body;
         try {
             body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a problem is always JSON", e);
+        } catch (JsonProcessingException unexpected) {
+            throw new IllegalStateException("a problem is always JSON", unexpected);
         }
-        headers.forEach(rc.response()::putHeader);
+        e.headers().forEach(rc.response()::putHeader);
         rc.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
     }
 }

@@ -40,6 +40,20 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }
 
+    /** No bearer token, or one that does not verify: 401, with the scheme to use. */
+    public static ProblemException unauthenticated() {
+        return new ProblemException(ProblemType.UNAUTHENTICATED, "missing or invalid bearer token", List.of()).header("WWW-Authenticate", "Bearer");
+    }
+
+    public static ProblemException forbidden() {
+        return new ProblemException(ProblemType.FORBIDDEN, "this operation needs another role", List.of());
+    }
+
+    /** A failure nobody expected; the log has it, the caller gets no internals. */
+    public static ProblemException internal() {
+        return new ProblemException(ProblemType.INTERNAL, "unexpected error; see the service log", List.of());
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(ProblemType.CONFLICT, detail, List.of());
     }

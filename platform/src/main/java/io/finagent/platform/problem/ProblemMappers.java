@@ -59,13 +59,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e) {
-        return Response.fromResponse(respond(Problem.of(ProblemType.UNAUTHENTICATED, "missing or invalid bearer token", List.of())))
-                .header("WWW-Authenticate", "Bearer").build();
+        return problem(ProblemException.unauthenticated());
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return respond(Problem.of(ProblemType.FORBIDDEN, "this operation needs another role", List.of()));
+        return problem(ProblemException.forbidden());
     }
 
     @ServerExceptionMapper
@@ -101,7 +100,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("unexpected failure", e);
-        return respond(Problem.of(ProblemType.INTERNAL, "unexpected error; see the service log", List.of()));
+        return problem(ProblemException.internal());
     }
 
     private static Response respond(Problem problem) {
