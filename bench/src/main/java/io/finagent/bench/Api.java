@@ -22,22 +22,30 @@ public final class Api {
 
     public HttpResponse<String> post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .POST(HttpRequest.BodyPublishers.ofString(json)), false);
     }
 
     public HttpResponse<String> put(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), true);
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), true);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    /** An idempotent request is sent again once when a kept-alive connection turns out closed. */
+    private HttpResponse<String> send(HttpRequest.Builder builder, boolean idempotent) {
+        HttpRequest request = builder.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).build();
         try {
-            return client.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            try {
+                return client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException closed) {
+                if (!idempotent) {
+                    throw closed;
+                }
+                return client.send(request, HttpResponse.BodyHandlers.ofString());
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

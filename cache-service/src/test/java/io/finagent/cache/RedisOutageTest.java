@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -37,6 +38,7 @@ class RedisOutageTest {
     void whileRedisIsDownTheFileCacheServesAndNothingFailsThenRedisServesAgain() {
         put("in-l3", "?levels=L3", "3");
         put("doomed", "?levels=L2", "\"old\"");
+        readsFromRedis("before");
         TestInfrastructure.stopRedis();
         try {
             put("during", "?levels=L2", "{\"written\": \"while Redis was down\"}");
@@ -55,9 +57,18 @@ class RedisOutageTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> redis.value(String.class).get(REDIS + id("during")) != null);
         put("after", "?levels=L2", "\"back\"");
         assertEquals(true, redis.value(String.class).get(REDIS + id("after")).endsWith(":\"back\""));
+        readsFromRedis("after"); // the read connections died with Redis: each opens again
         as().get("/api/v1/cache/during").then().statusCode(200);
         assertNull(redis.value(String.class).get(REDIS + id("doomed")));
         as().get("/api/v1/cache/doomed").then().statusCode(404);
+    }
+
+    /** A new HTTP connection per read: they land on every event loop, each with its own Redis connection for reads. */
+    private void readsFromRedis(String prefix) {
+        for (int i = 0; i < 8; i++) {
+            put(prefix + i, "?levels=L2", String.valueOf(i));
+            as().get("/api/v1/cache/" + prefix + i).then().statusCode(200).header("X-Cache-Level", "L2").body(equalTo(String.valueOf(i)));
+        }
     }
 
     private void put(String key, String query, String body) {

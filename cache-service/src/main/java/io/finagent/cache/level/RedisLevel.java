@@ -8,7 +8,10 @@ import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 
@@ -24,11 +27,17 @@ public class RedisLevel {
     private final String prefix;
     private final RedisReads reads;
 
-    public RedisLevel(ReactiveRedisDataSource redis, CacheConfig config) {
+    public RedisLevel(ReactiveRedisDataSource redis, CacheConfig config, Vertx vertx,
+                      @ConfigProperty(name = "finagent.redis.url") String url) {
         this.values = redis.value(String.class, String.class);
         this.keys = redis.key(String.class);
         this.prefix = config.redisPrefix() + "v:";
-        this.reads = new RedisReads(values);
+        this.reads = new RedisReads(vertx, url, values::get);
+    }
+
+    @PreDestroy
+    void close() {
+        reads.close();
     }
 
     public Uni<CachedValue> get(String id) {

@@ -1,50 +1,75 @@
 package io.finagent.cache.level;
 
-import io.finagent.platform.batching.Batches;
-import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Response;
 
-import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * L2 reads in batches ({@link Batches}): at most four MGETs in flight (with two, the CPU sat idle
- * while callers waited), and whatever arrives meanwhile goes into the next, so a burst costs Redis
- * one command per batch instead of one per key. Each caller gets its answer back on its own Vert.x context.
+ * L2 reads, gathered per event loop ({@link LoopReads}): each Vert.x event loop has its own Redis
+ * connection, and the keys its requests ask for in one pass of the loop go to Redis as one MGET.
+ * The reply arrives on the thread whose requests wait for it, so no answer hops to another loop
+ * (with one shared batch, the hops were a fifth of an L2 hit: cache-service README). Off an event
+ * loop (tests, jobs) a read is a plain GET.
  */
 final class RedisReads {
 
-    private record Pending(String key, UniEmitter<? super String> answer, Context caller) {
+    record Pending(String key, UniEmitter<? super String> answer, ContextInternal caller) {
+
+        void complete(Response value) {
+            caller.emit(value, v -> answer.complete(v == null ? null : v.toString()));
+        }
+
+        void fail(Throwable failure) {
+            caller.emit(failure, answer::fail);
+        }
     }
 
-    private final ReactiveValueCommands<String, String> values;
-    private final Batches<Pending> batches = new Batches<>(256, 4, this::send);
+    private final Redis client;
+    private final Function<String, Uni<String>> plainGet;
+    private final ThreadLocal<LoopReads> loops = new ThreadLocal<>();
+    private final Set<LoopReads> all = ConcurrentHashMap.newKeySet();
 
-    RedisReads(ReactiveValueCommands<String, String> values) {
-        this.values = values;
+    RedisReads(Vertx vertx, String url, Function<String, Uni<String>> plainGet) {
+        int loopCount = 0;
+        for (EventExecutor ignored : vertx.nettyEventLoopGroup()) {
+            loopCount++; // one connection each
+        }
+        this.client = Redis.createClient(vertx, new RedisOptions().setConnectionString(url)
+                .setMaxPoolSize(loopCount).setMaxPoolWaiting(loopCount));
+        this.plainGet = plainGet;
     }
 
     Uni<String> get(String key) {
-        return Uni.createFrom().emitter(answer -> batches.add(new Pending(key, answer, Vertx.currentContext())));
-    }
-
-    private Uni<Void> send(List<Pending> batch) {
-        Uni<Map<String, String>> reply = batch.size() == 1
-                ? values.get(batch.get(0).key()).map(v -> v == null ? Map.of() : Map.of(batch.get(0).key(), v))
-                : values.mget(batch.stream().map(Pending::key).distinct().toArray(String[]::new));
-        return reply.invoke(found -> batch.forEach(p -> answer(p, () -> p.answer().complete(found.get(p.key())))))
-                .onFailure().invoke(failure -> batch.forEach(p -> answer(p, () -> p.answer().fail(failure))))
-                .onFailure().recoverWithNull().replaceWithVoid();
-    }
-
-    private static void answer(Pending pending, Runnable answer) {
-        if (pending.caller() == null || pending.caller() == Vertx.currentContext()) {
-            answer.run();
-        } else {
-            pending.caller().runOnContext(v -> answer.run());
+        Context current = Vertx.currentContext();
+        if (current == null || !current.isEventLoopContext()) {
+            return plainGet.apply(key);
         }
+        ContextInternal caller = (ContextInternal) current;
+        return Uni.createFrom().emitter(answer -> loop(caller).add(new Pending(key, answer, caller)));
+    }
+
+    void close() {
+        all.forEach(LoopReads::close);
+        client.close();
+    }
+
+    private LoopReads loop(ContextInternal caller) {
+        LoopReads loop = loops.get();
+        if (loop == null) {
+            loop = new LoopReads(caller.unwrap(), client);
+            loops.set(loop);
+            all.add(loop);
+        }
+        return loop;
     }
 }
