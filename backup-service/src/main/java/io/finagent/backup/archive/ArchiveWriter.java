@@ -1,0 +1,157 @@
+package io.finagent.backup.archive;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.luben.zstd.ZstdOutputStream;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Writes an archive: entries one after another ({@link #entry}), then {@link #finish}, which
+ * writes the manifest and the last segment, syncs the file and only then renames it from
+ * {@code <name>.partial} to its name. A crash before that leaves a {@code .partial} file that no
+ * reader takes for an archive; {@link #close()} without finish deletes it.
+ * Inside the compressed stream an entry is its name, then chunks (length, bytes), then length 0.
+ */
+public final class ArchiveWriter implements AutoCloseable {
+
+    /** The reserved name of the manifest, the last record of every archive. */
+    static final String MANIFEST = "\u0000manifest";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What was written: the file, its size and SHA-256, and the manifest. */
+    public record Written(Path file, long sizeBytes, String sha256, Manifest manifest) {
+    }
+
+    private final Path target;
+    private final Path partial;
+    private final FileChannel channel;
+    private final MessageDigest fileDigest = sha256();
+    private final SealingStream sealing;
+    private final DataOutputStream content;
+    private final List<Manifest.Entry> entries = new ArrayList<>();
+    private boolean open = true;
+    private boolean finished;
+
+    private ArchiveWriter(Path target, BackupKey key, int level) throws IOException {
+        this.target = target;
+        this.partial = target.resolveSibling(target.getFileName() + ".partial");
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        byte[] prefix = new byte[8];
+        RANDOM.nextBytes(prefix);
+        OutputStream file = new DigestOutputStream(Channels.newOutputStream(channel), fileDigest);
+        this.sealing = new SealingStream(new BufferedOutputStream(file, 1 << 16), key, ArchiveFormat.header(key.idBytes(), prefix));
+        this.content = new DataOutputStream(new ZstdOutputStream(sealing, level));
+    }
+
+    public static ArchiveWriter create(Path target, BackupKey key, int compressionLevel) throws IOException {
+        return new ArchiveWriter(target, key, compressionLevel);
+    }
+
+    /** The stream of one entry; close it before the next. */
+    public OutputStream entry(String name) throws IOException {
+        if (!open) {
+            throw new IllegalStateException("an entry is still open, or the archive is finished");
+        }
+        if (name.isEmpty() || name.charAt(0) == '\u0000') {
+            throw new IllegalArgumentException("entry names are not empty and do not start with NUL");
+        }
+        open = false;
+        content.writeUTF(name);
+        return new EntryStream(name);
+    }
+
+    public Written finish() throws IOException {
+        if (!open) {
+            throw new IllegalStateException("an entry is still open, or the archive is finished");
+        }
+        open = false;
+        content.writeUTF(MANIFEST);
+        byte[] manifest = JSON.writeValueAsBytes(new Manifest(List.copyOf(entries)));
+        content.writeInt(manifest.length);
+        content.write(manifest);
+        content.close(); // ends the zstd frame; SealingStream.close does not close the file
+        sealing.finish();
+        channel.force(true);
+        long size = channel.size();
+        channel.close();
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        try (FileChannel dir = FileChannel.open(target.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            dir.force(true); // the rename itself survives a crash
+        }
+        finished = true;
+        return new Written(target, size, HexFormat.of().formatHex(fileDigest.digest()), new Manifest(List.copyOf(entries)));
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!finished) {
+            channel.close();
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private final class EntryStream extends OutputStream {
+
+        private final String name;
+        private final MessageDigest digest = sha256();
+        private long bytes;
+        private boolean closed;
+
+        EntryStream(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] data, int offset, int length) throws IOException {
+            if (length == 0) {
+                return;
+            }
+            content.writeInt(length);
+            content.write(data, offset, length);
+            digest.update(data, offset, length);
+            bytes += length;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            content.writeInt(0);
+            entries.add(new Manifest.Entry(name, bytes, HexFormat.of().formatHex(digest.digest())));
+            open = true;
+        }
+    }
+}
