@@ -1,0 +1,126 @@
+package io.finagent.platform.backup;
+
+import org.postgresql.PGConnection;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A restore of a service's tables from the CSV of {@link TableExport}, in one transaction that
+ * {@link #commit()} ends (closing without it changes nothing). Triggers and foreign-key checks
+ * are off meanwhile, as with {@code pg_restore --disable-triggers}: tables arrive in any order,
+ * and the restore itself is no change for the next delta. Needs a superuser connection.
+ */
+public final class TableImport implements AutoCloseable {
+
+    private final Connection connection;
+    private boolean committed;
+
+    public TableImport(Connection connection) throws SQLException {
+        this.connection = connection;
+        connection.setAutoCommit(false);
+        execute("SET LOCAL session_replication_role = replica");
+    }
+
+    /** The table becomes exactly the rows of a full export. */
+    public long replaceAll(BackedUpTable table, InputStream csv) throws SQLException, IOException {
+        execute("DELETE FROM " + table.quoted());
+        return copy(table.quoted(), csv).rows();
+    }
+
+    /** A delta on top: the changed rows are written over, the deleted keys removed. */
+    public void applyChanges(BackedUpTable table, InputStream changed, InputStream deleted) throws SQLException, IOException {
+        String rows = BackedUpTable.quote("changed_" + table.name());
+        execute("CREATE TEMP TABLE " + rows + " (LIKE " + table.quoted() + ") ON COMMIT DROP");
+        List<String> columns = copy(rows, changed).columns();
+        if (!columns.isEmpty()) {
+            String list = String.join(", ", columns);
+            List<String> keyColumns = table.keyColumns().stream().map(BackedUpTable::quote).toList();
+            String updates = columns.stream().filter(c -> !keyColumns.contains(c))
+                    .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
+            execute("INSERT INTO " + table.quoted() + " (" + list + ") OVERRIDING SYSTEM VALUE SELECT " + list + " FROM " + rows
+                    + " ON CONFLICT (" + table.keys("") + ") DO " + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates));
+        }
+        String keys = BackedUpTable.quote("deleted_" + table.name());
+        execute("CREATE TEMP TABLE " + keys + " ON COMMIT DROP AS SELECT " + table.keys("") + " FROM "
+                + table.quoted() + " t WITH NO DATA");
+        copy(keys, deleted);
+        execute("DELETE FROM " + table.quoted() + " t USING " + keys + " d WHERE (" + table.keys("t") + ") = (" + table.keys("d") + ")");
+        execute("DROP TABLE " + rows + ", " + keys); // the next delta of this restore brings its own
+    }
+
+    /** Identity sequences continue after the highest restored value, so new rows get new ids. */
+    public void advanceIdentities(BackedUpTable table) throws SQLException {
+        List<String> identities = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                     + " AND table_name = " + TableExport.literal(table.name()) + " AND is_identity = 'YES'")) {
+            while (rows.next()) {
+                identities.add(rows.getString(1));
+            }
+        }
+        for (String column : identities) {
+            String quoted = BackedUpTable.quote(column);
+            execute("SELECT setval(pg_get_serial_sequence(" + TableExport.literal(table.quoted()) + ", " + TableExport.literal(column)
+                    + "), GREATEST((SELECT max(" + quoted + ") FROM " + table.quoted() + "), 1))");
+        }
+    }
+
+    public void commit() throws SQLException {
+        connection.commit();
+        committed = true;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (!committed) {
+            connection.rollback();
+        }
+        connection.setAutoCommit(true);
+    }
+
+    private record Copied(List<String> columns, long rows) {
+    }
+
+    /** COPY with the columns the CSV's header names, in its order (none for an empty stream). */
+    private Copied copy(String target, InputStream csv) throws SQLException, IOException {
+        String header = firstLine(csv);
+        if (header.isEmpty()) {
+            return new Copied(List.of(), 0);
+        }
+        List<String> columns = new ArrayList<>();
+        for (String name : header.split(",")) {
+            columns.add(BackedUpTable.quote(unquote(name)));
+        }
+        long rows = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY " + target + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)", csv);
+        return new Copied(columns, rows);
+    }
+
+    private static String unquote(String name) {
+        return name.startsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"") : name;
+    }
+
+    private static String firstLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
