@@ -1,0 +1,91 @@
+package io.finagent.platform.backup;
+
+import io.agroal.api.AgroalDataSource;
+import io.finagent.platform.problem.ProblemException;
+import io.finagent.platform.security.Roles;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.regex.Pattern;
+
+/**
+ * A service's data for backup-service, admin only: {@code GET /api/v1/backup/export} streams every
+ * exported table ({@link ExportConfig}) as {@link ExportFrames} of CSV, all read in one snapshot,
+ * named in {@code X-Backup-Snapshot}; with {@code ?since=<an earlier snapshot>}, the rows changed
+ * since ({@code <table>.csv}) and the keys deleted since ({@code <table>.deleted.csv}).
+ */
+@Path("/api/v1/backup/export")
+public class ExportResource {
+
+    public static final String SNAPSHOT_HEADER = "X-Backup-Snapshot";
+    /** pg_snapshot's text form: xmin:xmax:xip,xip,... */
+    private static final Pattern SNAPSHOT = Pattern.compile("\\d{1,20}:\\d{1,20}:(\\d{1,20}(,\\d{1,20})*)?");
+
+    private final ExportConfig config;
+    private final AgroalDataSource dataSource;
+
+    public ExportResource(ExportConfig config, AgroalDataSource dataSource) {
+        this.config = config;
+        this.dataSource = dataSource;
+    }
+
+    @GET
+    @Blocking
+    @RolesAllowed(Roles.ADMIN)
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Response export(@QueryParam("since") String since) throws SQLException {
+        if (since != null && !SNAPSHOT.matcher(since).matches()) {
+            throw ProblemException.invalid("since", "an earlier export's " + SNAPSHOT_HEADER + ", as xmin:xmax:xip,...");
+        }
+        if (config.backedUpTables().isEmpty()) {
+            throw ProblemException.notFound("export of this service's tables", "none configured");
+        }
+        Connection connection = dataSource.getConnection();
+        TableExport export;
+        try {
+            export = new TableExport(connection);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        StreamingOutput body = out -> write(connection, export, since, out);
+        return Response.ok(body).header(SNAPSHOT_HEADER, export.snapshot()).build();
+    }
+
+    private void write(Connection connection, TableExport export, String since, OutputStream out) throws IOException {
+        try (connection; export) {
+            OutputStream buffered = new BufferedOutputStream(out, config.bufferBytes());
+            ExportFrames.Writer frames = new ExportFrames.Writer(buffered);
+            for (BackedUpTable table : config.backedUpTables()) {
+                try (OutputStream rows = frames.entry(table.name() + ".csv")) {
+                    if (since == null) {
+                        export.all(table, rows);
+                    } else {
+                        export.changedSince(table, since, rows);
+                    }
+                }
+                if (since != null) {
+                    try (OutputStream keys = frames.entry(table.name() + ".deleted.csv")) {
+                        export.deletedSince(table, since, keys);
+                    }
+                }
+            }
+            frames.finish();
+            buffered.flush();
+        } catch (SQLException e) {
+            throw new IOException("export failed: " + e.getMessage(), e);
+        }
+    }
+}
