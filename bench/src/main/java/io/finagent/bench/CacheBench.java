@@ -136,15 +136,18 @@ public final class CacheBench {
 
     private static void seed(Api api) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Future<?>> puts = new ArrayList<>();
-        for (int i = 1; i <= L2_KEYS; i++) {
-            int key = i;
-            puts.add(pool.submit(() -> put(api, "/api/v1/cache/key-" + key + "?levels=L2&ttl=3600", "{\"close\": " + key + ".25}")));
+        try {
+            List<Future<?>> puts = new ArrayList<>();
+            for (int i = 1; i <= L2_KEYS; i++) {
+                int key = i;
+                puts.add(pool.submit(() -> put(api, "/api/v1/cache/key-" + key + "?levels=L2&ttl=3600", "{\"close\": " + key + ".25}")));
+            }
+            for (Future<?> put : puts) {
+                put.get();
+            }
+        } finally {
+            pool.shutdownNow(); // a failed put must not leave the pool's threads holding the JVM open
         }
-        for (Future<?> put : puts) {
-            put.get();
-        }
-        pool.shutdown();
     }
 
     private static void put(Api api, String path, String json) {
