@@ -3,9 +3,10 @@ package io.finagent.backup.archive;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.luben.zstd.ZstdInputStream;
 import io.finagent.backup.archive.ArchiveException.Reason;
+import io.finagent.platform.backup.ExportFrames;
 
 import java.io.BufferedInputStream;
-import java.io.DataInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,38 +49,41 @@ public final class ArchiveReader {
         MessageDigest fileDigest = ArchiveWriter.sha256();
         try (InputStream raw = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), fileDigest);
              OpeningStream opened = new OpeningStream(raw, key);
-             DataInputStream content = new DataInputStream(new BufferedInputStream(new ZstdInputStream(opened), 1 << 16))) {
+             InputStream content = new BufferedInputStream(new ZstdInputStream(opened), 1 << 16)) {
+            ExportFrames.Reader frames = new ExportFrames.Reader(content);
             List<Manifest.Entry> found = new ArrayList<>();
-            for (String name = content.readUTF(); !name.equals(ArchiveWriter.MANIFEST); name = content.readUTF()) {
-                EntryInput entry = new EntryInput(content);
+            byte[] manifest = null;
+            for (String name = frames.next(); name != null; name = frames.next()) {
+                if (manifest != null) {
+                    throw new ArchiveException(Reason.CORRUPT, "an entry after the manifest");
+                }
+                if (name.equals(ArchiveWriter.MANIFEST)) {
+                    manifest = frames.data().readAllBytes();
+                    continue;
+                }
+                Measured entry = new Measured(frames.data());
                 handler.accept(name, entry);
                 entry.transferTo(OutputStream.nullOutputStream());
                 found.add(new Manifest.Entry(name, entry.bytes, HexFormat.of().formatHex(entry.digest.digest())));
             }
-            byte[] json = new byte[content.readInt()];
-            content.readFully(json);
-            Manifest manifest = JSON.readValue(json, Manifest.class);
-            if (!manifest.entries().equals(found)) {
+            if (manifest == null || !JSON.readValue(manifest, Manifest.class).entries().equals(found)) {
                 throw new ArchiveException(Reason.CORRUPT, "the entries read do not match the archive's manifest");
             }
             if (content.read() != -1) {
-                throw new ArchiveException(Reason.CORRUPT, "data after the manifest");
+                throw new ArchiveException(Reason.CORRUPT, "data after the end of the entries");
             }
-            return new Read(manifest, HexFormat.of().formatHex(fileDigest.digest()));
+            return new Read(new Manifest(found), HexFormat.of().formatHex(fileDigest.digest()));
         }
     }
 
-    /** One entry's chunks as a stream, hashed as they are read. */
-    private static final class EntryInput extends InputStream {
+    /** An entry's bytes, hashed and counted as they are read. */
+    private static final class Measured extends FilterInputStream {
 
-        private final DataInputStream content;
         private final MessageDigest digest = ArchiveWriter.sha256();
-        private int chunkLeft;
-        private boolean ended;
         private long bytes;
 
-        EntryInput(DataInputStream content) {
-            this.content = content;
+        Measured(InputStream data) {
+            super(data);
         }
 
         @Override
@@ -90,27 +94,19 @@ public final class ArchiveReader {
 
         @Override
         public int read(byte[] into, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
+            int n = super.read(into, offset, length);
+            if (n > 0) {
+                digest.update(into, offset, n);
+                bytes += n;
             }
-            while (chunkLeft == 0) {
-                if (ended) {
-                    return -1;
-                }
-                chunkLeft = content.readInt();
-                if (chunkLeft < 0) {
-                    throw new ArchiveException(Reason.CORRUPT, "an entry has a chunk of negative length");
-                }
-                ended = chunkLeft == 0;
-            }
-            int n = content.read(into, offset, Math.min(length, chunkLeft));
-            if (n < 0) {
-                throw new ArchiveException(Reason.INCOMPLETE, "an entry ends inside a chunk");
-            }
-            digest.update(into, offset, n);
-            chunkLeft -= n;
-            bytes += n;
             return n;
+        }
+
+        /** Skipped bytes are read all the same: each must be hashed. */
+        @Override
+        public long skip(long n) throws IOException {
+            int read = read(new byte[(int) Math.min(Math.max(n, 0), 8192)]);
+            return Math.max(read, 0);
         }
 
         @Override

@@ -2,9 +2,9 @@ package io.finagent.backup.archive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.luben.zstd.ZstdOutputStream;
+import io.finagent.platform.backup.ExportFrames;
 
 import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -26,7 +26,8 @@ import java.util.List;
  * writes the manifest and the last segment, syncs the file and only then renames it from
  * {@code <name>.partial} to its name. A crash before that leaves a {@code .partial} file that no
  * reader takes for an archive; {@link #close()} without finish deletes it.
- * Inside the compressed stream an entry is its name, then chunks (length, bytes), then length 0.
+ * Inside the compressed stream the entries are {@link ExportFrames}, as a service sends them,
+ * the manifest the last of them.
  */
 public final class ArchiveWriter implements AutoCloseable {
 
@@ -44,7 +45,8 @@ public final class ArchiveWriter implements AutoCloseable {
     private final FileChannel channel;
     private final MessageDigest fileDigest = sha256();
     private final SealingStream sealing;
-    private final DataOutputStream content;
+    private final OutputStream compressed;
+    private final ExportFrames.Writer frames;
     private final List<Manifest.Entry> entries = new ArrayList<>();
     private boolean open = true;
     private boolean finished;
@@ -58,7 +60,8 @@ public final class ArchiveWriter implements AutoCloseable {
         RANDOM.nextBytes(prefix);
         OutputStream file = new DigestOutputStream(Channels.newOutputStream(channel), fileDigest);
         this.sealing = new SealingStream(new BufferedOutputStream(file, 1 << 16), key, ArchiveFormat.header(key.idBytes(), prefix));
-        this.content = new DataOutputStream(new ZstdOutputStream(sealing, level));
+        this.compressed = new ZstdOutputStream(sealing, level);
+        this.frames = new ExportFrames.Writer(compressed);
     }
 
     public static ArchiveWriter create(Path target, BackupKey key, int compressionLevel) throws IOException {
@@ -74,8 +77,7 @@ public final class ArchiveWriter implements AutoCloseable {
             throw new IllegalArgumentException("entry names are not empty and do not start with NUL");
         }
         open = false;
-        content.writeUTF(name);
-        return new EntryStream(name);
+        return new EntryStream(name, frames.entry(name));
     }
 
     public Written finish() throws IOException {
@@ -83,11 +85,11 @@ public final class ArchiveWriter implements AutoCloseable {
             throw new IllegalStateException("an entry is still open, or the archive is finished");
         }
         open = false;
-        content.writeUTF(MANIFEST);
-        byte[] manifest = JSON.writeValueAsBytes(new Manifest(List.copyOf(entries)));
-        content.writeInt(manifest.length);
-        content.write(manifest);
-        content.close(); // ends the zstd frame; SealingStream.close does not close the file
+        try (OutputStream manifest = frames.entry(MANIFEST)) {
+            manifest.write(JSON.writeValueAsBytes(new Manifest(List.copyOf(entries))));
+        }
+        frames.finish();
+        compressed.close(); // ends the zstd frame; SealingStream.close does not close the file
         sealing.finish();
         channel.force(true);
         long size = channel.size();
@@ -119,12 +121,14 @@ public final class ArchiveWriter implements AutoCloseable {
     private final class EntryStream extends OutputStream {
 
         private final String name;
+        private final OutputStream framed;
         private final MessageDigest digest = sha256();
         private long bytes;
         private boolean closed;
 
-        EntryStream(String name) {
+        EntryStream(String name, OutputStream framed) {
             this.name = name;
+            this.framed = framed;
         }
 
         @Override
@@ -134,11 +138,7 @@ public final class ArchiveWriter implements AutoCloseable {
 
         @Override
         public void write(byte[] data, int offset, int length) throws IOException {
-            if (length == 0) {
-                return;
-            }
-            content.writeInt(length);
-            content.write(data, offset, length);
+            framed.write(data, offset, length);
             digest.update(data, offset, length);
             bytes += length;
         }
@@ -149,7 +149,7 @@ public final class ArchiveWriter implements AutoCloseable {
                 return;
             }
             closed = true;
-            content.writeInt(0);
+            framed.close();
             entries.add(new Manifest.Entry(name, bytes, HexFormat.of().formatHex(digest.digest())));
             open = true;
         }
