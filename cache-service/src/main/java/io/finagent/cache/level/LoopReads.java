@@ -83,7 +83,8 @@ final class LoopReads {
             return; // the connection being opened sends what is gathered
         }
         connecting = true;
-        loop.emit(v -> client.connect().onComplete(opened -> {
+        // called from send(), on the loop's own context: the connection is opened on this loop
+        client.connect().onComplete(opened -> {
             connecting = false;
             if (opened.succeeded()) {
                 RedisConnection fresh = opened.result();
@@ -95,7 +96,7 @@ final class LoopReads {
                 gathered = new ArrayList<>();
                 reads.forEach(read -> read.fail(opened.cause()));
             }
-        }));
+        });
     }
 
     private void drop(RedisConnection failed) {

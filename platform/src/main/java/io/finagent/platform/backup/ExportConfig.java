@@ -1,7 +1,6 @@
 package io.finagent.platform.backup;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,6 @@ import java.util.Map;
 public interface ExportConfig {
 
     Map<String, List<String>> tables();
-
-    /** Rows travel as CSV; this is the write buffer of the response. */
-    @WithDefault("65536")
-    int bufferBytes();
 
     default List<BackedUpTable> backedUpTables() {
         return tables().entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -66,7 +66,7 @@ public class ExportResource {
 
     private void write(Connection connection, TableExport export, String since, OutputStream out) throws IOException {
         try (connection; export) {
-            OutputStream buffered = new BufferedOutputStream(out, config.bufferBytes());
+            OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
             ExportFrames.Writer frames = new ExportFrames.Writer(buffered);
             for (BackedUpTable table : config.backedUpTables()) {
                 try (OutputStream rows = frames.entry(table.name() + ".csv")) {
