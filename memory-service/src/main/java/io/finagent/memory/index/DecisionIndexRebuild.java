@@ -2,6 +2,7 @@ package io.finagent.memory.index;
 
 import io.finagent.memory.config.RecallConfig;
 import io.finagent.memory.repository.DecisionSnapshot;
+import io.finagent.platform.backup.DataRestored;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ public class DecisionIndexRebuild {
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
 
     public DecisionIndexRebuild(DecisionIndex index, DecisionSnapshot snapshot, RecallConfig config, MeterRegistry registry) {
         this.index = index;
@@ -45,11 +47,18 @@ public class DecisionIndexRebuild {
         start();
     }
 
+    /** Restored rows replace what the index holds: a running rebuild may have read the old ones, so another follows. */
+    void onRestore(@Observes DataRestored event) {
+        again.set(true);
+        start();
+    }
+
     /** Starts a rebuild in the background, as at start; after a restore, for instance. */
     public void start() {
         if (!running.compareAndSet(false, true)) {
-            return; // one at a time: the running rebuild reads everything anyway
+            return; // one at a time: the running rebuild reads everything anyway (or runs again, after a restore)
         }
+        again.set(false);
         try {
             index.beginRebuild(); // from here recall is exact and new decisions wait for the rebuild
         } catch (IOException | RuntimeException e) {
@@ -86,6 +95,9 @@ public class DecisionIndexRebuild {
             LOG.error("recall index: rebuild failed; recall searches exactly until the next rebuild", e);
         } finally {
             running.set(false);
+        }
+        if (again.get()) {
+            start();
         }
     }
 }

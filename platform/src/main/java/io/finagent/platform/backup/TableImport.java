@@ -37,28 +37,49 @@ public final class TableImport implements AutoCloseable {
         return copy(table.quoted(), csv).rows();
     }
 
-    /** A delta on top: the changed rows are written over, the deleted keys removed. */
-    public void applyChanges(BackedUpTable table, InputStream changed, InputStream deleted) throws SQLException, IOException {
-        String rows = BackedUpTable.quote("changed_" + table.name());
-        execute("CREATE TEMP TABLE " + rows + " (LIKE " + table.quoted() + ") ON COMMIT DROP");
-        List<String> columns = copy(rows, changed).columns();
-        if (!columns.isEmpty()) {
-            String list = String.join(", ", columns);
-            List<String> keyColumns = table.keyColumns().stream().map(BackedUpTable::quote).toList();
-            String updates = columns.stream().filter(c -> !keyColumns.contains(c))
-                    .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
-            execute("INSERT INTO " + table.quoted() + " (" + list + ") OVERRIDING SYSTEM VALUE SELECT " + list + " FROM " + rows
-                    + " ON CONFLICT (" + table.keys("") + ") DO " + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates));
+    /** Concurrent writers wait until the restore ends; readers see the old rows meanwhile. */
+    public void lock(List<BackedUpTable> tables) throws SQLException {
+        if (!tables.isEmpty()) {
+            execute("LOCK TABLE " + tables.stream().map(BackedUpTable::quoted).collect(Collectors.joining(", ")) + " IN EXCLUSIVE MODE");
         }
-        String keys = BackedUpTable.quote("deleted_" + table.name());
-        execute("CREATE TEMP TABLE " + keys + " ON COMMIT DROP AS SELECT " + table.keys("") + " FROM "
-                + table.quoted() + " t WITH NO DATA");
-        copy(keys, deleted);
-        execute("DELETE FROM " + table.quoted() + " t USING " + keys + " d WHERE (" + table.keys("t") + ") = (" + table.keys("d") + ")");
-        execute("DROP TABLE " + rows + ", " + keys); // the next delta of this restore brings its own
     }
 
-    /** Identity sequences continue after the highest restored value, so new rows get new ids. */
+    /** A delta's changed rows, written over the rows of the same key. */
+    public long upsert(BackedUpTable table, InputStream changed) throws SQLException, IOException {
+        String rows = BackedUpTable.quote("changed_" + table.name());
+        execute("CREATE TEMP TABLE " + rows + " (LIKE " + table.quoted() + ")");
+        try {
+            Copied copied = copy(rows, changed);
+            if (!copied.columns().isEmpty()) {
+                String list = String.join(", ", copied.columns());
+                List<String> keyColumns = table.keyColumns().stream().map(BackedUpTable::quote).toList();
+                String updates = copied.columns().stream().filter(c -> !keyColumns.contains(c))
+                        .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
+                execute("INSERT INTO " + table.quoted() + " (" + list + ") OVERRIDING SYSTEM VALUE SELECT " + list + " FROM " + rows
+                        + " ON CONFLICT (" + table.keys("") + ") DO " + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates));
+            }
+            return copied.rows();
+        } finally {
+            execute("DROP TABLE IF EXISTS " + rows); // the next delta of this restore brings its own
+        }
+    }
+
+    /** A delta's deleted keys, removed. */
+    public long deleteKeys(BackedUpTable table, InputStream deleted) throws SQLException, IOException {
+        String keys = BackedUpTable.quote("deleted_" + table.name());
+        execute("CREATE TEMP TABLE " + keys + " AS SELECT " + table.keys("") + " FROM " + table.quoted() + " t WITH NO DATA");
+        try {
+            copy(keys, deleted);
+            return update("DELETE FROM " + table.quoted() + " t USING " + keys + " d WHERE (" + table.keys("t") + ") = (" + table.keys("d") + ")");
+        } finally {
+            execute("DROP TABLE IF EXISTS " + keys);
+        }
+    }
+
+    /**
+     * Identity sequences continue after the highest restored value, and never go back: an id
+     * handed out (and maybe published) before the restore is not handed out again.
+     */
     public void advanceIdentities(BackedUpTable table) throws SQLException {
         List<String> identities = new ArrayList<>();
         try (Statement statement = connection.createStatement();
@@ -71,7 +92,8 @@ public final class TableImport implements AutoCloseable {
         for (String column : identities) {
             String quoted = BackedUpTable.quote(column);
             execute("SELECT setval(pg_get_serial_sequence(" + TableExport.literal(table.quoted()) + ", " + TableExport.literal(column)
-                    + "), GREATEST((SELECT max(" + quoted + ") FROM " + table.quoted() + "), 1))");
+                    + "), GREATEST((SELECT max(" + quoted + ") FROM " + table.quoted() + "), pg_sequence_last_value(pg_get_serial_sequence("
+                    + TableExport.literal(table.quoted()) + ", " + TableExport.literal(column) + ")::regclass), 1))");
         }
     }
 
@@ -116,6 +138,12 @@ public final class TableImport implements AutoCloseable {
             line.write(b);
         }
         return line.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    private long update(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            return statement.executeLargeUpdate(sql);
+        }
     }
 
     private void execute(String sql) throws SQLException {

@@ -136,11 +136,12 @@ class TableCopyTest {
     private void restore(Export full, Export... deltas) throws SQLException, IOException {
         change("TRUNCATE positions, daily_prices");
         try (Connection c = connect(); TableImport restore = new TableImport(c)) {
+            restore.lock(TABLES);
             for (BackedUpTable table : TABLES) {
                 restore.replaceAll(table, new ByteArrayInputStream(full.rows().get(table.name())));
                 for (Export delta : deltas) {
-                    restore.applyChanges(table, new ByteArrayInputStream(delta.rows().get(table.name())),
-                            new ByteArrayInputStream(delta.deleted().get(table.name())));
+                    restore.deleteKeys(table, new ByteArrayInputStream(delta.deleted().get(table.name())));
+                    restore.upsert(table, new ByteArrayInputStream(delta.rows().get(table.name())));
                 }
                 restore.advanceIdentities(table);
             }

@@ -1,0 +1,138 @@
+package io.finagent.memory;
+
+import io.finagent.platform.backup.ExportFrames;
+import io.finagent.platform.testing.RealInfrastructure;
+import io.finagent.platform.testing.TestDatabase;
+import io.finagent.platform.testing.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The admin-only import backup-service restores through: a full export plus a delta bring back exactly the delta's state. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class MemoryRestoreTest {
+
+    private static final String EXPORT = "/api/v1/backup/export";
+    private static final String IMPORT = "/api/v1/backup/import";
+    private static final List<String> TABLES = List.of("ai_memory", "decision_history", "episodes", "pattern_recognition");
+
+    private final TestDatabase db = new TestDatabase("finagent_memory_test");
+    private final String user = "rosa-" + UUID.randomUUID();
+
+    @Test
+    void aFullPlusADeltaRestoresTheDeltasStateDeletionsIncludedAndIdsMoveOn() throws IOException {
+        long updated = Decisions.record(user, "AAPL");
+        long deleted = Decisions.record(user, "MSFT");
+        ExtractableResponse<Response> full = asAdmin().get(EXPORT).then().statusCode(200).extract();
+
+        db.execute("UPDATE decision_history SET reasoning = 'revised' WHERE id = " + updated);
+        db.execute("DELETE FROM decision_history WHERE id = " + deleted);
+        long inserted = Decisions.record(user, "NVDA");
+        String atDelta = state();
+        byte[] delta = asAdmin().queryParam("since", full.header("X-Backup-Snapshot")).get(EXPORT).then().statusCode(200).extract().asByteArray();
+
+        db.execute("TRUNCATE " + String.join(", ", TABLES));
+        long afterwards = Decisions.record(user, "TSLA"); // not in the backup: the restore removes it
+        asAdmin().contentType("application/octet-stream").body(chain(full.asByteArray(), delta)).post(IMPORT)
+                .then().statusCode(200).body("rows.'delta/decision_history.deleted.csv'", org.hamcrest.Matchers.equalTo(1));
+
+        assertEquals(atDelta, state());
+        assertEquals(0, db.count("SELECT count(*) FROM decision_history WHERE id IN (?, ?)", deleted, afterwards));
+        assertEquals(1, db.count("SELECT count(*) FROM decision_history WHERE id = ? AND reasoning = 'revised'", updated));
+        assertTrue(Decisions.record(user, "AMZN") > Math.max(afterwards, inserted), "an id once handed out is not handed out again");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin().get("/api/v1/admin/recall-index").then()
+                .body("state", org.hamcrest.Matchers.equalTo("ready"))
+                .body("decisions", org.hamcrest.Matchers.equalTo((int) db.count("SELECT count(*) FROM decision_history"))));
+    }
+
+    @Test
+    void aBadEntryOrACutOffBodyIsA400NamingItAndChangesNothing() throws IOException {
+        Decisions.record(user, "AAPL");
+        byte[] full = asAdmin().get(EXPORT).then().statusCode(200).extract().asByteArray();
+        Decisions.record(user, "MSFT");
+        String before = state();
+
+        byte[] unknown = frames("full/orders.csv", "id\n1\n");
+        asAdmin().contentType("application/octet-stream").body(unknown).post(IMPORT).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("full/orders.csv"));
+        byte[] cutOff = java.util.Arrays.copyOf(chain(full), chain(full).length - 3);
+        asAdmin().contentType("application/octet-stream").body(cutOff).post(IMPORT).then().statusCode(400)
+                .contentType("application/problem+json");
+        byte[] badCsv = frames("full/decision_history.csv", "id,symbol\nnot-a-number,AAPL\n");
+        asAdmin().contentType("application/octet-stream").body(badCsv).post(IMPORT).then().statusCode(400)
+                .body("errors.field", hasItem("full/decision_history.csv"));
+        assertEquals(before, state());
+        assertNotEquals(0, db.count("SELECT count(*) FROM decision_history"));
+    }
+
+    @Test
+    void onlyAnAdminRestores() {
+        given().contentType("application/octet-stream").body(new byte[0]).post(IMPORT).then().statusCode(401);
+        given().header("Authorization", Tokens.bearer(Tokens.agent(user))).contentType("application/octet-stream")
+                .body(new byte[0]).post(IMPORT).then().statusCode(403);
+    }
+
+    /** Every row of the four tables as PostgreSQL prints them, in id order. */
+    private String state() {
+        StringBuilder all = new StringBuilder();
+        for (String table : TABLES) {
+            all.append(table).append(":\n").append(String.join("\n", db.strings("SELECT t::text FROM " + table + " t ORDER BY id"))).append('\n');
+        }
+        return all.toString();
+    }
+
+    /** A restore body: the full export's entries as full/..., each delta's as delta/... */
+    private static byte[] chain(byte[] full, byte[]... deltas) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        ExportFrames.Writer out = new ExportFrames.Writer(body);
+        copy(full, "full/", out);
+        for (byte[] delta : deltas) {
+            copy(delta, "delta/", out);
+        }
+        out.finish();
+        return body.toByteArray();
+    }
+
+    private static void copy(byte[] export, String prefix, ExportFrames.Writer out) throws IOException {
+        ExportFrames.Reader in = new ExportFrames.Reader(new ByteArrayInputStream(export));
+        for (String name = in.next(); name != null; name = in.next()) {
+            try (OutputStream entry = out.entry(prefix + name)) {
+                in.data().transferTo(entry);
+            }
+        }
+    }
+
+    private static byte[] frames(String name, String csv) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        ExportFrames.Writer out = new ExportFrames.Writer(body);
+        try (OutputStream entry = out.entry(name)) {
+            entry.write(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        out.finish();
+        return body.toByteArray();
+    }
+
+    private RequestSpecification asAdmin() {
+        return given().header("Authorization", Tokens.bearer(Tokens.admin("backup-admin")));
+    }
+}
