@@ -1,0 +1,79 @@
+package io.finagent.backup.client;
+
+import io.finagent.backup.config.BackupConfig;
+import io.finagent.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The services' admin export and import (platform's ExportResource and ImportResource), over
+ * HTTP with backup-service's token. Bodies stream: nothing of a service's data is held in memory.
+ */
+@ApplicationScoped
+public class ServiceData {
+
+    /** An export being read: the snapshot it was taken in, and its body of ExportFrames. */
+    public record Export(String snapshot, InputStream body) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            body.close();
+        }
+    }
+
+    private static final String EXPORT = "/api/v1/backup/export";
+    private static final String IMPORT = "/api/v1/backup/import";
+
+    private final BackupConfig config;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public ServiceData(BackupConfig config) {
+        this.config = config;
+    }
+
+    /** Every exported row of {@code service}, or with {@code since} the rows changed and keys deleted since that snapshot. */
+    public Export export(String service, String since) throws IOException, InterruptedException {
+        String query = since == null ? "" : "?since=" + URLEncoder.encode(since, StandardCharsets.UTF_8);
+        HttpResponse<InputStream> response = http.send(request(service, EXPORT + query).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            String problem = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+            throw new IOException(service + " export answered " + response.statusCode() + ": " + problem);
+        }
+        String snapshot = response.headers().firstValue("X-Backup-Snapshot")
+                .orElseThrow(() -> new IOException(service + " export named no snapshot"));
+        return new Export(snapshot, response.body());
+    }
+
+    /** Restores {@code service} from a body of full/ and delta/ entries; the service applies it in one transaction. */
+    public String restore(String service, Supplier<InputStream> body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(service, IMPORT).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(service + " import answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private HttpRequest.Builder request(String service, String path) {
+        String base = config.services().get(service);
+        if (base == null) {
+            throw ProblemException.invalid("services", service + " is not a backed-up service; known: " + config.services().keySet());
+        }
+        try {
+            return HttpRequest.newBuilder(URI.create(base.replaceAll("/+$", "") + path))
+                    .header("Authorization", "Bearer " + config.serviceToken());
+        } catch (IllegalArgumentException e) {
+            throw new UncheckedIOException(new IOException("finagent.backup.services." + service + " is not a URL: " + base));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.finagent.backup.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.finagent.backup.service.RestoreService;
+import io.finagent.platform.problem.ProblemException;
+import io.finagent.platform.security.Roles;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Restores, admin only: answered when every chosen service has imported its chain. */
+@Path("/api/v1/restores")
+@RolesAllowed(Roles.ADMIN)
+public class RestoreResource {
+
+    private final RestoreService service;
+    private final ObjectMapper json;
+
+    public RestoreResource(RestoreService service, ObjectMapper json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    @POST
+    @Blocking
+    public RestoreResponse restore(@NotNull(message = "a body with backupId or targetTime is required") @Valid RestoreRequest request)
+            throws IOException {
+        if ((request.backupId() == null) == (request.targetTime() == null)) {
+            throw ProblemException.invalid("backupId", "give exactly one of backupId and targetTime");
+        }
+        var result = service.restore(request.backupId(), request.targetTime(), request.service());
+        Map<String, Object> services = new LinkedHashMap<>();
+        for (var imported : result.imported().entrySet()) {
+            services.put(imported.getKey(), json.readTree(imported.getValue()));
+        }
+        return new RestoreResponse(result.chain(), services);
+    }
+}

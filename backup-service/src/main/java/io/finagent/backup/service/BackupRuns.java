@@ -1,0 +1,83 @@
+package io.finagent.backup.service;
+
+import io.finagent.backup.domain.Backup;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs requested backups one after another, off the request: each reads every service's export
+ * (long, blocking I/O) on this queue's own thread, so a delta always starts from the backup
+ * completed before it.
+ */
+@ApplicationScoped
+public class BackupRuns {
+
+    private static final Logger LOG = Logger.getLogger(BackupRuns.class);
+
+    private final BackupService catalogue;
+    private final BackupWriter writer;
+    private final BackupProgress progress;
+    private final ExecutorService queue = Executors.newSingleThreadExecutor(r -> new Thread(r, "backup-runs"));
+
+    public BackupRuns(BackupService catalogue, BackupWriter writer, BackupProgress progress) {
+        this.catalogue = catalogue;
+        this.writer = writer;
+        this.progress = progress;
+    }
+
+    /** Queues a PENDING backup. */
+    public void submit(Backup backup) {
+        long id = backup.id;
+        queue.execute(() -> run(id));
+    }
+
+    private void run(long id) {
+        BackupJob job;
+        try {
+            job = OnVertxContext.await(() -> catalogue.begin(id));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "backup %d cannot start", id);
+            OnVertxContext.await(() -> catalogue.fail(id, e.getMessage()));
+            return;
+        }
+        LOG.infof("backup %d (%s) of %s started%s", id, job.type(), job.services(), job.since().isEmpty() ? "" : " as a delta");
+        boolean completed = false;
+        try {
+            ArchivedBackup archived = writer.write(job);
+            Backup done = OnVertxContext.await(() -> catalogue.complete(id, archived));
+            progress.succeeded(job.type(), done.completedAt);
+            completed = true;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.errorf(e, "backup %d failed", id);
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            OnVertxContext.await(() -> catalogue.fail(id, message));
+        } finally {
+            progress.ended(job, completed);
+        }
+    }
+
+    /** Backups a stopped service left PENDING or RUNNING will not finish: they fail, and their .partial files go. */
+    void onStart(@Observes StartupEvent event) {
+        int interrupted = OnVertxContext.await(catalogue::failInterrupted);
+        if (interrupted > 0) {
+            LOG.warnf("%d backups were interrupted by a stop and are now FAILED", interrupted);
+        }
+        writer.removePartialFiles();
+        for (Backup backup : OnVertxContext.await(catalogue::completed)) {
+            progress.succeeded(backup.type, backup.completedAt);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        queue.shutdownNow();
+    }
+}

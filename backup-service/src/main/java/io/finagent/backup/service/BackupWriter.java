@@ -1,0 +1,90 @@
+package io.finagent.backup.service;
+
+import io.finagent.backup.archive.ArchiveWriter;
+import io.finagent.backup.archive.BackupKey;
+import io.finagent.backup.client.ServiceData;
+import io.finagent.backup.config.BackupConfig;
+import io.finagent.platform.backup.ExportFrames;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads each service's export into one archive, entry {@code <service>/<name>} for each of the
+ * service's entries. Progress (bytes read so far) goes to {@link BackupProgress}.
+ */
+@ApplicationScoped
+public class BackupWriter {
+
+    private static final Logger LOG = Logger.getLogger(BackupWriter.class);
+
+    private final BackupConfig config;
+    private final ServiceData services;
+    private final BackupKeys keys;
+    private final BackupProgress progress;
+
+    public BackupWriter(BackupConfig config, ServiceData services, BackupKeys keys, BackupProgress progress) {
+        this.config = config;
+        this.services = services;
+        this.keys = keys;
+        this.progress = progress;
+    }
+
+    public ArchivedBackup write(BackupJob job) throws IOException, InterruptedException {
+        BackupKey key = keys.key();
+        Path file = config.directory().resolve("backup-" + job.id() + "-" + job.type().name().toLowerCase() + ".fabk");
+        Map<String, Map<String, String>> watermarks = new LinkedHashMap<>();
+        Instant snapshotAt = null;
+        try (ArchiveWriter archive = ArchiveWriter.create(file, key, config.compressionLevel())) {
+            for (String service : job.services()) {
+                try (ServiceData.Export export = services.export(service, job.since().get(service))) {
+                    snapshotAt = Instant.now(); // the export's snapshot exists once its response has begun
+                    watermarks.put(service, Map.of("snapshot", export.snapshot(), "at", snapshotAt.toString()));
+                    copy(job, service, export.body(), archive);
+                }
+            }
+            ArchiveWriter.Written written = archive.finish();
+            LOG.infof("backup %d (%s): %d bytes of data in %d bytes of archive %s", job.id(), job.type(),
+                    written.manifest().bytes(), written.sizeBytes(), written.file().getFileName());
+            return new ArchivedBackup(written, watermarks, snapshotAt);
+        }
+    }
+
+    /** What a crash mid-backup left: never an archive, so it goes. */
+    void removePartialFiles() {
+        try (var files = Files.list(config.directory())) {
+            for (Path partial : files.filter(f -> f.getFileName().toString().endsWith(".partial")).toList()) {
+                Files.deleteIfExists(partial);
+                LOG.warnf("removed %s, left by an interrupted backup", partial.getFileName());
+            }
+        } catch (NoSuchFileException noDirectoryYet) {
+            // nothing was ever written
+        } catch (IOException e) {
+            LOG.warnf("cannot clean %s: %s", config.directory(), e.getMessage());
+        }
+    }
+
+    private void copy(BackupJob job, String service, InputStream body, ArchiveWriter archive) throws IOException {
+        ExportFrames.Reader frames = new ExportFrames.Reader(body);
+        byte[] buffer = new byte[1 << 16];
+        for (String name = frames.next(); name != null; name = frames.next()) {
+            InputStream data = frames.data();
+            try (OutputStream entry = archive.entry(service + "/" + name)) {
+                for (int n = data.read(buffer); n != -1; n = data.read(buffer)) {
+                    entry.write(buffer, 0, n);
+                    progress.read(job, n);
+                }
+            }
+            LOG.infof("backup %d: %s/%s read, %d bytes so far", job.id(), service, name, progress.bytes(job.id()));
+        }
+    }
+}

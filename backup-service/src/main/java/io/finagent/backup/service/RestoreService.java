@@ -1,0 +1,147 @@
+package io.finagent.backup.service;
+
+import io.finagent.backup.archive.ArchiveReader;
+import io.finagent.backup.client.ServiceData;
+import io.finagent.backup.domain.Backup;
+import io.finagent.backup.domain.CompletedBackup;
+import io.finagent.backup.domain.RestoreChain;
+import io.finagent.backup.repository.BackupRepository;
+import io.finagent.platform.backup.ExportFrames;
+import io.finagent.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Restores the chain that leads to a backup (or to a point in time): verifies every archive of it
+ * first, refusing with nothing changed if one fails, then sends each service its entries (the
+ * full's as {@code full/}, each delta's as {@code delta/}) to import in one transaction.
+ * Blocking: call it from a worker thread.
+ */
+@ApplicationScoped
+public class RestoreService {
+
+    private static final Logger LOG = Logger.getLogger(RestoreService.class);
+
+    private final BackupRepository repository;
+    private final VerifyService verify;
+    private final BackupKeys keys;
+    private final ServiceData services;
+
+    public RestoreService(BackupRepository repository, VerifyService verify, BackupKeys keys, ServiceData services) {
+        this.repository = repository;
+        this.verify = verify;
+        this.keys = keys;
+        this.services = services;
+    }
+
+    /** The chain restored, and each service's answer to its import. */
+    public record Restored(List<Long> chain, Map<String, String> imported) {
+    }
+
+    /** Exactly one of {@code backupId} and {@code target}; {@code service} null for every service the chain covers. */
+    public Restored restore(Long backupId, Instant target, String service) {
+        RestorePlan plan = plan(OnVertxContext.await(this::completed), backupId, target, service);
+        for (Backup backup : plan.chain()) {
+            ArchiveCheck check = verify.check(backup);
+            if (!check.passed()) {
+                OnVertxContext.await(() -> verify.record(check));
+                throw ProblemException.unprocessable(backupId != null ? "backupId" : "targetTime", "backup " + backup.id + " of the chain "
+                        + plan.backupIds() + " fails verification (" + check.reason() + ": " + check.detail() + "); nothing was restored");
+            }
+        }
+        LOG.infof("restore of %s from chain %s: every archive verified", plan.services(), plan.backupIds());
+        Map<String, String> imported = new LinkedHashMap<>();
+        for (String name : plan.services()) {
+            try {
+                imported.put(name, services.restore(name, () -> body(plan.chain(), name)));
+            } catch (IOException e) {
+                throw ProblemException.unavailable("restore of " + name + " failed (" + e.getMessage() + "); restored before it: "
+                        + imported.keySet());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ProblemException.unavailable("restore interrupted; restored before it: " + imported.keySet());
+            }
+            LOG.infof("restore: %s restored from chain %s", name, plan.backupIds());
+        }
+        return new Restored(plan.backupIds(), imported);
+    }
+
+    static RestorePlan plan(List<Backup> completed, Long backupId, Instant target, String service) {
+        Map<Long, Backup> byId = completed.stream().collect(Collectors.toMap(b -> b.id, Function.identity()));
+        Map<Long, CompletedBackup> chainable = completed.stream().map(Backup::completed)
+                .collect(Collectors.toMap(CompletedBackup::id, Function.identity()));
+        List<CompletedBackup> chain;
+        if (backupId != null) {
+            if (!byId.containsKey(backupId)) {
+                throw ProblemException.notFound("completed backup", backupId);
+            }
+            chain = RestoreChain.of(chainable, backupId);
+        } else {
+            chain = RestoreChain.at(List.copyOf(chainable.values()), target);
+            if (chain.isEmpty()) {
+                throw ProblemException.unprocessable("targetTime", "no full or delta backup was taken at or before " + target);
+            }
+        }
+        List<String> covered = byId.get(chain.get(chain.size() - 1).id()).services;
+        if (service != null && !covered.contains(service)) {
+            throw ProblemException.invalid("service", service + " is not in the backup; it covers " + covered);
+        }
+        return new RestorePlan(chain.stream().map(c -> byId.get(c.id())).toList(), service == null ? covered : List.of(service));
+    }
+
+    /** The import body of one service, written by its own thread as the HTTP client reads it. */
+    private InputStream body(List<Backup> chain, String service) {
+        PipedInputStream in = new PipedInputStream(1 << 16);
+        PipedOutputStream out;
+        try {
+            out = new PipedOutputStream(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Thread writer = new Thread(() -> write(chain, service, out), "restore-" + service);
+        writer.setDaemon(true);
+        writer.start();
+        return in;
+    }
+
+    /** Ends without the end marker on failure, so the service rolls back instead of committing part of it. */
+    private void write(List<Backup> chain, String service, PipedOutputStream out) {
+        try (out) {
+            ExportFrames.Writer frames = new ExportFrames.Writer(out);
+            String prefix = service + "/";
+            for (int i = 0; i < chain.size(); i++) {
+                String kind = chain.get(i).type.isDelta() ? "delta/" : "full/";
+                ArchiveReader.read(Path.of(chain.get(i).archivePath), keys.key(), (name, data) -> {
+                    if (name.startsWith(prefix)) {
+                        try (OutputStream entry = frames.entry(kind + name.substring(prefix.length()))) {
+                            data.transferTo(entry);
+                        }
+                    }
+                });
+            }
+            frames.finish();
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "restore of %s: reading the archives failed; the service rolls back", service);
+        }
+    }
+
+    @WithSession
+    Uni<List<Backup>> completed() {
+        return repository.completed();
+    }
+}

@@ -1,0 +1,167 @@
+package io.finagent.backup;
+
+import io.finagent.platform.testing.RealInfrastructure;
+import io.finagent.platform.testing.TestDatabase;
+import io.finagent.platform.testing.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Full, incremental and differential backups of a service's table over its real export, and
+ * restores of each chain, by backup and by point in time, with deletions; a damaged or wrongly
+ * keyed archive is refused with nothing changed.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = BackupTestSettings.class, scope = TestResourceScope.GLOBAL)
+class BackupRestoreTest {
+
+    private static final TestDatabase DB = new TestDatabase("finagent_backup_test");
+
+    @Test
+    void eachChainRestoresExactlyTheStateOfItsPointDeletionsIncluded() throws IOException {
+        DB.execute("TRUNCATE sample_trades");
+        DB.execute("INSERT INTO sample_trades (symbol, quantity) VALUES ('AAPL', 10), ('MSFT', 5.5), ('NVDA', 2), ('TSLA', 1)");
+        JsonPath full = backUp("FULL");
+        String atFull = state();
+
+        DB.execute("INSERT INTO sample_trades (symbol, quantity) VALUES ('AMZN', 3)");
+        DB.execute("UPDATE sample_trades SET quantity = 11.25 WHERE symbol = 'AAPL'");
+        DB.execute("DELETE FROM sample_trades WHERE symbol = 'MSFT'");
+        JsonPath incremental = backUp("INCREMENTAL");
+        assertEquals(full.getLong("id"), incremental.getLong("parentId"));
+        String atIncremental = state();
+
+        DB.execute("DELETE FROM sample_trades WHERE symbol = 'NVDA'");
+        DB.execute("INSERT INTO sample_trades (symbol, quantity) VALUES ('META', 7)");
+        JsonPath differential = backUp("DIFFERENTIAL");
+        assertEquals(full.getLong("id"), differential.getLong("parentId"), "a differential is a delta of the last full");
+        String atDifferential = state();
+        assertTrue(differential.getLong("sizeBytes") > 0 && differential.getString("checksumSha256").length() == 64);
+
+        DB.execute("UPDATE sample_trades SET quantity = 0.5 WHERE symbol = 'TSLA'");
+        DB.execute("INSERT INTO sample_trades (symbol, quantity) VALUES ('NFLX', 9)"); // after every backup
+
+        restore(Map.of("backupId", incremental.getLong("id"))).body("chain", equalTo(List.of(full.getInt("id"), incremental.getInt("id"))));
+        assertEquals(atIncremental, state());
+        restore(Map.of("backupId", full.getLong("id")));
+        assertEquals(atFull, state());
+        DB.execute("TRUNCATE sample_trades"); // a wiped table comes back all the same
+        restore(Map.of("targetTime", differential.getString("snapshotAt")))
+                .body("chain", equalTo(List.of(full.getInt("id"), differential.getInt("id"))));
+        assertEquals(atDifferential, state());
+        restore(Map.of("targetTime", incremental.getString("completedAt"), "service", "sample-service"))
+                .body("chain", equalTo(List.of(full.getInt("id"), incremental.getInt("id"))));
+        assertEquals(atIncremental, state(), "a point between two backups restores the earlier one's chain");
+        long newId = DB.count("INSERT INTO sample_trades (symbol, quantity) VALUES ('ORCL', 1) RETURNING id");
+        assertTrue(newId > DB.count("SELECT max(id) FROM sample_trades WHERE symbol <> 'ORCL'"), "ids continue after the restored ones");
+    }
+
+    @Test
+    void aFlippedByteFailsVerifyAndTheRestoreRefusesWithNothingChanged() throws IOException {
+        DB.execute("INSERT INTO sample_trades (symbol, quantity) VALUES ('IBM', 4)");
+        JsonPath backup = backUp("FULL");
+        asAdmin().post("/api/v1/backups/{id}/verify", backup.getLong("id")).then().statusCode(200).body("passed", equalTo(true));
+
+        Path archive = BackupTestSettings.directory.resolve("archives").resolve(backup.getString("archive"));
+        flipByte(archive, Files.size(archive) / 2);
+        DB.execute("INSERT INTO sample_trades (symbol, quantity) VALUES ('SAP', 8)");
+        String before = state();
+        asAdmin().post("/api/v1/backups/{id}/verify", backup.getLong("id")).then().statusCode(200)
+                .body("passed", equalTo(false)).body("reason", equalTo("CORRUPT"));
+        restoreRequest(Map.of("backupId", backup.getLong("id"))).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("backupId")).body("detail", startsWith("backupId: backup " + backup.getLong("id")));
+        assertEquals(before, state());
+        asAdmin().get("/api/v1/backups/{id}", backup.getLong("id")).then().body("lastVerifyStatus", equalTo("FAILED"));
+    }
+
+    @Test
+    void aWrongKeyFailsCleanlyNamingItAndTheRightKeyReadsAgain() throws IOException {
+        JsonPath backup = backUp("FULL");
+        byte[] key = Files.readAllBytes(BackupTestSettings.keyFile());
+        try {
+            Files.writeString(BackupTestSettings.keyFile(), "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n");
+            asAdmin().post("/api/v1/backups/{id}/verify", backup.getLong("id")).then().statusCode(200)
+                    .body("passed", equalTo(false)).body("reason", equalTo("WRONG_KEY"));
+            String before = state();
+            restoreRequest(Map.of("backupId", backup.getLong("id"))).then().statusCode(422).body("detail", org.hamcrest.Matchers.containsString("WRONG_KEY"));
+            assertEquals(before, state());
+        } finally {
+            Files.write(BackupTestSettings.keyFile(), key);
+        }
+        asAdmin().post("/api/v1/backups/{id}/verify", backup.getLong("id")).then().statusCode(200).body("passed", equalTo(true));
+    }
+
+    @Test
+    void onlyAdminsBackUpOrRestoreAndBadInputIsA4xxNamingTheField() {
+        given().contentType("application/json").body(Map.of("type", "FULL")).post("/api/v1/backups").then().statusCode(401);
+        given().header("Authorization", Tokens.bearer(Tokens.agent("quant"))).contentType("application/json")
+                .body(Map.of("type", "FULL")).post("/api/v1/backups").then().statusCode(403);
+        given().header("Authorization", Tokens.bearer(Tokens.agent("quant"))).contentType("application/json")
+                .body(Map.of("backupId", 1)).post("/api/v1/restores").then().statusCode(403);
+        given().header("Authorization", Tokens.bearer(Tokens.agent("quant"))).get("/api/v1/backups").then().statusCode(403);
+        asAdmin().contentType("application/json").body(Map.of("type", "WEEKLY")).post("/api/v1/backups").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("type"));
+        restoreRequest(Map.of()).then().statusCode(400).body("errors.field", hasItem("backupId"));
+        restoreRequest(Map.of("backupId", 1, "targetTime", "2026-01-01T00:00:00Z")).then().statusCode(400);
+        restoreRequest(Map.of("backupId", 987654321)).then().statusCode(404);
+        restoreRequest(Map.of("targetTime", "2001-01-01T00:00:00Z")).then().statusCode(422).body("errors.field", hasItem("targetTime"));
+        asAdmin().get("/api/v1/backups/987654321").then().statusCode(404);
+    }
+
+    private static JsonPath backUp(String type) {
+        long id = asAdmin().contentType("application/json").body(Map.of("type", type)).post("/api/v1/backups")
+                .then().statusCode(202).header("Location", org.hamcrest.Matchers.containsString("/api/v1/backups/")).extract().jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !List.of("PENDING", "RUNNING")
+                .contains(asAdmin().get("/api/v1/backups/{id}", id).jsonPath().getString("status")));
+        JsonPath done = asAdmin().get("/api/v1/backups/{id}", id).then().statusCode(200).extract().jsonPath();
+        assertEquals("COMPLETED", done.getString("status"), () -> "backup " + id + ": " + done.getString("error"));
+        return done;
+    }
+
+    private static io.restassured.response.ValidatableResponse restore(Map<String, Object> request) {
+        return restoreRequest(request).then().statusCode(200);
+    }
+
+    private static io.restassured.response.Response restoreRequest(Map<String, Object> request) {
+        return asAdmin().contentType("application/json").body(request).post("/api/v1/restores");
+    }
+
+    private static String state() {
+        return String.join("\n", DB.strings("SELECT t::text FROM sample_trades t ORDER BY id"));
+    }
+
+    private static void flipByte(Path file, long position) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(position);
+            int b = raf.read();
+            raf.seek(position);
+            raf.write(b ^ 0x01);
+        }
+    }
+
+    private static RequestSpecification asAdmin() {
+        return given().header("Authorization", Tokens.bearer(Tokens.admin("ops")));
+    }
+}
