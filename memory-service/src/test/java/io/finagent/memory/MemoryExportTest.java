@@ -1,6 +1,6 @@
 package io.finagent.memory;
 
-import io.finagent.platform.backup.ExportFrames;
+import io.finagent.platform.testing.ExportBodies;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.testing.Tokens;
@@ -11,10 +11,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,13 +37,13 @@ class MemoryExportTest {
         long doomed = Decisions.record(user, "MSFT");
         ExtractableResponse<Response> full = asAdmin().get(EXPORT).then().statusCode(200).extract();
         String snapshot = full.header("X-Backup-Snapshot");
-        Map<String, String> entries = entries(full.asByteArray());
+        Map<String, String> entries = ExportBodies.entries(full.asByteArray());
         assertEquals(List.of("ai_memory.csv", "decision_history.csv", "episodes.csv", "pattern_recognition.csv"), List.copyOf(entries.keySet()));
         assertTrue(ids(entries.get("decision_history.csv")).containsAll(List.of(kept, doomed)));
 
         new TestDatabase("finagent_memory_test").execute("DELETE FROM decision_history WHERE id = " + doomed);
         long added = Decisions.record(user, "NVDA");
-        Map<String, String> delta = entries(asAdmin().queryParam("since", snapshot).get(EXPORT).then().statusCode(200).extract().asByteArray());
+        Map<String, String> delta = ExportBodies.entries(asAdmin().queryParam("since", snapshot).get(EXPORT).then().statusCode(200).extract().asByteArray());
 
         List<Long> changed = ids(delta.get("decision_history.csv"));
         assertTrue(changed.contains(added));
@@ -65,15 +62,6 @@ class MemoryExportTest {
 
     private io.restassured.specification.RequestSpecification asAdmin() {
         return given().header("Authorization", Tokens.bearer(Tokens.admin("backup-admin")));
-    }
-
-    private static Map<String, String> entries(byte[] body) throws IOException {
-        ExportFrames.Reader frames = new ExportFrames.Reader(new ByteArrayInputStream(body));
-        Map<String, String> entries = new LinkedHashMap<>();
-        for (String name = frames.next(); name != null; name = frames.next()) {
-            entries.put(name, new String(frames.data().readAllBytes(), StandardCharsets.UTF_8));
-        }
-        return entries;
     }
 
     /** The first column of each CSV row after the header: the id. */

@@ -1,6 +1,6 @@
 package io.finagent.memory;
 
-import io.finagent.platform.backup.ExportFrames;
+import io.finagent.platform.testing.ExportBodies;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.testing.Tokens;
@@ -12,10 +12,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -53,7 +50,7 @@ class MemoryRestoreTest {
 
         db.execute("TRUNCATE " + String.join(", ", TABLES));
         long afterwards = Decisions.record(user, "TSLA"); // not in the backup: the restore removes it
-        asAdmin().contentType("application/octet-stream").body(chain(full.asByteArray(), delta)).post(IMPORT)
+        asAdmin().contentType("application/octet-stream").body(ExportBodies.chain(full.asByteArray(), delta)).post(IMPORT)
                 .then().statusCode(200).body("rows.'delta/decision_history.deleted.csv'", org.hamcrest.Matchers.equalTo(1));
 
         assertEquals(atDelta, state());
@@ -72,13 +69,13 @@ class MemoryRestoreTest {
         Decisions.record(user, "MSFT");
         String before = state();
 
-        byte[] unknown = frames("full/orders.csv", "id\n1\n");
+        byte[] unknown = ExportBodies.single("full/orders.csv", "id\n1\n");
         asAdmin().contentType("application/octet-stream").body(unknown).post(IMPORT).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("full/orders.csv"));
-        byte[] cutOff = java.util.Arrays.copyOf(chain(full), chain(full).length - 3);
+        byte[] cutOff = java.util.Arrays.copyOf(ExportBodies.chain(full), ExportBodies.chain(full).length - 3);
         asAdmin().contentType("application/octet-stream").body(cutOff).post(IMPORT).then().statusCode(400)
                 .contentType("application/problem+json");
-        byte[] badCsv = frames("full/decision_history.csv", "id,symbol\nnot-a-number,AAPL\n");
+        byte[] badCsv = ExportBodies.single("full/decision_history.csv", "id,symbol\nnot-a-number,AAPL\n");
         asAdmin().contentType("application/octet-stream").body(badCsv).post(IMPORT).then().statusCode(400)
                 .body("errors.field", hasItem("full/decision_history.csv"));
         assertEquals(before, state());
@@ -99,37 +96,6 @@ class MemoryRestoreTest {
             all.append(table).append(":\n").append(String.join("\n", db.strings("SELECT t::text FROM " + table + " t ORDER BY id"))).append('\n');
         }
         return all.toString();
-    }
-
-    /** A restore body: the full export's entries as full/..., each delta's as delta/... */
-    private static byte[] chain(byte[] full, byte[]... deltas) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        ExportFrames.Writer out = new ExportFrames.Writer(body);
-        copy(full, "full/", out);
-        for (byte[] delta : deltas) {
-            copy(delta, "delta/", out);
-        }
-        out.finish();
-        return body.toByteArray();
-    }
-
-    private static void copy(byte[] export, String prefix, ExportFrames.Writer out) throws IOException {
-        ExportFrames.Reader in = new ExportFrames.Reader(new ByteArrayInputStream(export));
-        for (String name = in.next(); name != null; name = in.next()) {
-            try (OutputStream entry = out.entry(prefix + name)) {
-                in.data().transferTo(entry);
-            }
-        }
-    }
-
-    private static byte[] frames(String name, String csv) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        ExportFrames.Writer out = new ExportFrames.Writer(body);
-        try (OutputStream entry = out.entry(name)) {
-            entry.write(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        out.finish();
-        return body.toByteArray();
     }
 
     private RequestSpecification asAdmin() {
