@@ -130,7 +130,7 @@ class BackupRestoreTest {
         asAdmin().get("/api/v1/backups/987654321").then().statusCode(404);
     }
 
-    private static JsonPath backUp(String type) {
+    static JsonPath backUp(String type) {
         long id = asAdmin().contentType("application/json").body(Map.of("type", type)).post("/api/v1/backups")
                 .then().statusCode(202).header("Location", org.hamcrest.Matchers.containsString("/api/v1/backups/")).extract().jsonPath().getLong("id");
         await().atMost(Duration.ofSeconds(60)).until(() -> !List.of("PENDING", "RUNNING")
@@ -140,7 +140,7 @@ class BackupRestoreTest {
         return done;
     }
 
-    private static io.restassured.response.ValidatableResponse restore(Map<String, Object> request) {
+    static io.restassured.response.ValidatableResponse restore(Map<String, Object> request) {
         return restoreRequest(request).then().statusCode(200);
     }
 
@@ -148,7 +148,7 @@ class BackupRestoreTest {
         return asAdmin().contentType("application/json").body(request).post("/api/v1/restores");
     }
 
-    private static String state() {
+    static String state() {
         return String.join("\n", DB.strings("SELECT t::text FROM sample_trades t ORDER BY id"));
     }
 

@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +35,7 @@ public class ServiceData {
 
     private static final String EXPORT = "/api/v1/backup/export";
     private static final String IMPORT = "/api/v1/backup/import";
+    private static final String CONFIGURATION = "/api/v1/backup/configuration";
 
     private final BackupConfig config;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -41,10 +44,19 @@ public class ServiceData {
         this.config = config;
     }
 
-    /** Every exported row of {@code service}, or with {@code since} the rows changed and keys deleted since that snapshot. */
-    public Export export(String service, String since) throws IOException, InterruptedException {
-        String query = since == null ? "" : "?since=" + URLEncoder.encode(since, StandardCharsets.UTF_8);
-        HttpResponse<InputStream> response = http.send(request(service, EXPORT + query).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    /**
+     * Every exported row of {@code service}, or with {@code since} the rows changed and keys deleted
+     * since that snapshot; {@code tables} null for all of its tables.
+     */
+    public Export export(String service, String since, List<String> tables) throws IOException, InterruptedException {
+        List<String> query = new ArrayList<>();
+        if (since != null) {
+            query.add("since=" + URLEncoder.encode(since, StandardCharsets.UTF_8));
+        }
+        if (tables != null) {
+            query.add("tables=" + URLEncoder.encode(String.join(",", tables), StandardCharsets.UTF_8));
+        }
+        HttpResponse<InputStream> response = http.send(request(service, EXPORT + (query.isEmpty() ? "" : "?" + String.join("&", query))).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             String problem = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
             throw new IOException(service + " export answered " + response.statusCode() + ": " + problem);
@@ -52,6 +64,16 @@ public class ServiceData {
         String snapshot = response.headers().firstValue("X-Backup-Snapshot")
                 .orElseThrow(() -> new IOException(service + " export named no snapshot"));
         return new Export(snapshot, response.body());
+    }
+
+    /** The service's effective configuration, as JSON (secrets masked by the service). */
+    public byte[] configuration(String service) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request(service, CONFIGURATION).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException(service + " configuration answered " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
     }
 
     /** Restores {@code service} from a body of full/ and delta/ entries; the service applies it in one transaction. */

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Where archives go, the key that seals them, and the services whose data they hold. */
@@ -22,6 +23,13 @@ public interface BackupConfig {
 
     /** Each backed-up service's base URL, e.g. {@code memory-service=http://memory-service:8081}. */
     Map<String, String> services();
+
+    /** Per service, the tables a CONFIGURATION backup holds (strategies and their versions, user settings). */
+    Map<String, List<String>> configurationTables();
+
+    /** The service an AI_MEMORY backup holds. */
+    @WithDefault("memory-service")
+    String aiMemoryService();
 
     /** The admin bearer token backup-service presents to the services' export and import. */
     String serviceToken();

@@ -99,6 +99,13 @@ public class Backup {
         return mark == null ? null : mark.get("snapshot");
     }
 
+    /** Whether the archive holds rows of {@code service} (a configuration backup may hold only its settings). */
+    public boolean holdsRowsOf(String service) {
+        Object entries = manifest.get("entries");
+        return entries instanceof List<?> list && list.stream().anyMatch(e -> e instanceof Map<?, ?> entry
+                && entry.get("name") instanceof String name && name.startsWith(service + "/") && name.endsWith(".csv"));
+    }
+
     public CompletedBackup completed() {
         return new CompletedBackup(id, type, parentId, snapshotAt);
     }

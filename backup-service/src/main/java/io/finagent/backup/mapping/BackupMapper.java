@@ -7,6 +7,7 @@ import io.finagent.backup.service.BackupProgress;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.file.Path;
+import java.util.List;
 
 @ApplicationScoped
 public class BackupMapper {
@@ -21,7 +22,7 @@ public class BackupMapper {
         Long bytesRead = b.status == BackupStatus.RUNNING ? Long.valueOf(progress.bytes(b.id)) : b.uncompressedBytes;
         return new BackupResponse(b.id, b.type.name(), b.status.name(), b.triggerSource, b.requestedBy, b.parentId, b.services,
                 b.snapshotAt, b.startedAt, b.completedAt, bytesRead, b.sizeBytes, b.uncompressedBytes, b.checksum,
-                b.archivePath == null ? null : Path.of(b.archivePath).getFileName().toString(), b.lastVerifiedAt, b.lastVerifyStatus,
+                b.archivePath == null ? null : Path.of(b.archivePath).getFileName().toString(), b.manifest.getOrDefault("entries", List.of()), b.lastVerifiedAt, b.lastVerifyStatus,
                 b.errorMessage);
     }
 }

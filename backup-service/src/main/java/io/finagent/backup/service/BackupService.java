@@ -39,6 +39,9 @@ public class BackupService {
     public Uni<Backup> request(BackupType type, String requestedBy, String trigger) {
         Uni<Backup> parent = type.isDelta() ? repository.lastCompleted(PARENTS.get(type)) : Uni.createFrom().nullItem();
         return parent.flatMap(found -> {
+            if (type == BackupType.AI_MEMORY && !config.services().containsKey(config.aiMemoryService())) {
+                throw ProblemException.conflict("an AI_MEMORY backup holds " + config.aiMemoryService() + ", which is not a backed-up service here");
+            }
             if (type.isDelta() && found == null) {
                 throw ProblemException.conflict("a " + type + " backup is a delta of a completed FULL backup, and there is none yet");
             }
@@ -46,7 +49,8 @@ public class BackupService {
             backup.type = type;
             backup.triggerSource = trigger;
             backup.requestedBy = requestedBy;
-            backup.services = List.copyOf(config.services().keySet().stream().sorted().toList());
+            backup.services = type == BackupType.AI_MEMORY ? List.of(config.aiMemoryService())
+                    : config.services().keySet().stream().sorted().toList();
             backup.createdAt = Instant.now();
             backup.updatedAt = backup.createdAt;
             return repository.persist(backup);

@@ -4,6 +4,7 @@ import io.finagent.backup.archive.ArchiveWriter;
 import io.finagent.backup.archive.BackupKey;
 import io.finagent.backup.client.ServiceData;
 import io.finagent.backup.config.BackupConfig;
+import io.finagent.backup.domain.BackupType;
 import io.finagent.platform.backup.ExportFrames;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -16,11 +17,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Reads each service's export into one archive, entry {@code <service>/<name>} for each of the
- * service's entries. Progress (bytes read so far) goes to {@link BackupProgress}.
+ * service's entries. A CONFIGURATION backup holds each service's effective configuration
+ * ({@code <service>/configuration.json}) and the export of its configuration tables only. Progress (bytes read so far) goes to {@link BackupProgress}.
  */
 @ApplicationScoped
 public class BackupWriter {
@@ -46,7 +49,17 @@ public class BackupWriter {
         Instant snapshotAt = null;
         try (ArchiveWriter archive = ArchiveWriter.create(file, key, config.compressionLevel())) {
             for (String service : job.services()) {
-                try (ServiceData.Export export = services.export(service, job.since().get(service))) {
+                List<String> tables = null;
+                if (job.type() == BackupType.CONFIGURATION) {
+                    try (OutputStream entry = archive.entry(service + "/configuration.json")) {
+                        entry.write(services.configuration(service));
+                    }
+                    tables = config.configurationTables().get(service);
+                    if (tables == null) {
+                        continue; // a service without configuration tables: its settings are all there is
+                    }
+                }
+                try (ServiceData.Export export = services.export(service, job.since().get(service), tables)) {
                     snapshotAt = Instant.now(); // the export's snapshot exists once its response has begun
                     watermarks.put(service, Map.of("snapshot", export.snapshot(), "at", snapshotAt.toString()));
                     copy(job, service, export.body(), archive);
@@ -55,7 +68,7 @@ public class BackupWriter {
             ArchiveWriter.Written written = archive.finish();
             LOG.infof("backup %d (%s): %d bytes of data in %d bytes of archive %s", job.id(), job.type(),
                     written.manifest().bytes(), written.sizeBytes(), written.file().getFileName());
-            return new ArchivedBackup(written, watermarks, snapshotAt);
+            return new ArchivedBackup(written, watermarks, snapshotAt == null ? Instant.now() : snapshotAt);
         }
     }
 

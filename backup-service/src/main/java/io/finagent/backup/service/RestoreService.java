@@ -67,6 +67,9 @@ public class RestoreService {
         LOG.infof("restore of %s from chain %s: every archive verified", plan.services(), plan.backupIds());
         Map<String, String> imported = new LinkedHashMap<>();
         for (String name : plan.services()) {
+            if (plan.chain().stream().noneMatch(b -> b.holdsRowsOf(name))) {
+                continue; // settings only: kept for reading, not imported
+            }
             try {
                 imported.put(name, services.restore(name, () -> body(plan.chain(), name)));
             } catch (IOException e) {
@@ -127,7 +130,7 @@ public class RestoreService {
             for (int i = 0; i < chain.size(); i++) {
                 String kind = chain.get(i).type.isDelta() ? "delta/" : "full/";
                 ArchiveReader.read(Path.of(chain.get(i).archivePath), keys.key(), (name, data) -> {
-                    if (name.startsWith(prefix)) {
+                    if (name.startsWith(prefix) && name.endsWith(".csv")) {
                         try (OutputStream entry = frames.entry(kind + name.substring(prefix.length()))) {
                             data.transferTo(entry);
                         }

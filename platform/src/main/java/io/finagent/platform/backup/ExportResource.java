@@ -18,13 +18,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * A service's data for backup-service, admin only: {@code GET /api/v1/backup/export} streams every
  * exported table ({@link ExportConfig}) as {@link ExportFrames} of CSV, all read in one snapshot,
  * named in {@code X-Backup-Snapshot}; with {@code ?since=<an earlier snapshot>}, the rows changed
- * since ({@code <table>.csv}) and the keys deleted since ({@code <table>.deleted.csv}).
+ * since ({@code <table>.csv}) and the keys deleted since ({@code <table>.deleted.csv}); with
+ * {@code ?tables=a,b}, only those (a configuration backup's strategies and settings, say).
  */
 @Path("/api/v1/backup/export")
 public class ExportResource {
@@ -45,13 +50,14 @@ public class ExportResource {
     @Blocking
     @RolesAllowed(Roles.ADMIN)
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public Response export(@QueryParam("since") String since) throws SQLException {
+    public Response export(@QueryParam("since") String since, @QueryParam("tables") String tables) throws SQLException {
         if (since != null && !SNAPSHOT.matcher(since).matches()) {
             throw ProblemException.invalid("since", "an earlier export's " + SNAPSHOT_HEADER + ", as xmin:xmax:xip,...");
         }
         if (config.backedUpTables().isEmpty()) {
             throw ProblemException.notFound("export of this service's tables", "none configured");
         }
+        List<BackedUpTable> chosen = chosen(tables);
         Connection connection = dataSource.getConnection();
         TableExport export;
         try {
@@ -60,15 +66,30 @@ public class ExportResource {
             connection.close();
             throw e;
         }
-        StreamingOutput body = out -> write(connection, export, since, out);
+        StreamingOutput body = out -> write(connection, export, chosen, since, out);
         return Response.ok(body).header(SNAPSHOT_HEADER, export.snapshot()).build();
     }
 
-    private void write(Connection connection, TableExport export, String since, OutputStream out) throws IOException {
+    /** Every exported table, or those named in {@code ?tables=} (each must be one). */
+    private List<BackedUpTable> chosen(String tables) {
+        List<BackedUpTable> all = config.backedUpTables();
+        if (tables == null) {
+            return all;
+        }
+        Set<String> names = new LinkedHashSet<>(Arrays.asList(tables.split(",")));
+        List<BackedUpTable> chosen = all.stream().filter(t -> names.contains(t.name())).toList();
+        if (chosen.size() != names.size()) {
+            throw ProblemException.invalid("tables", "a comma-separated list of exported tables: "
+                    + all.stream().map(BackedUpTable::name).toList());
+        }
+        return chosen;
+    }
+
+    private void write(Connection connection, TableExport export, List<BackedUpTable> tables, String since, OutputStream out) throws IOException {
         try (connection; export) {
             OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
             ExportFrames.Writer frames = new ExportFrames.Writer(buffered);
-            for (BackedUpTable table : config.backedUpTables()) {
+            for (BackedUpTable table : tables) {
                 try (OutputStream rows = frames.entry(table.name() + ".csv")) {
                     if (since == null) {
                         export.all(table, rows);
