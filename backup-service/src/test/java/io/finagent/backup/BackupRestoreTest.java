@@ -79,6 +79,17 @@ class BackupRestoreTest {
     }
 
     @Test
+    void aDeltaAfterARestoreIsRefusedUntilTheNextFullBecauseRestoresAreInvisibleToChangeCapture() {
+        JsonPath full = backUp("FULL");
+        long restoreId = restore(Map.of("backupId", full.getLong("id"))).extract().jsonPath().getLong("id");
+        assertEquals(1, DB.count("SELECT count(*) FROM restores WHERE id = ? AND status = 'COMPLETED' AND backup_id = ?", restoreId, full.getLong("id")));
+        asAdmin().contentType("application/json").body(Map.of("type", "INCREMENTAL")).post("/api/v1/backups").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("the next backup must be a FULL"));
+        backUp("FULL");
+        assertEquals("COMPLETED", backUp("INCREMENTAL").getString("status"));
+    }
+
+    @Test
     void aFlippedByteFailsVerifyAndTheRestoreRefusesWithNothingChanged() throws IOException {
         DB.execute("INSERT INTO sample_trades (symbol, quantity) VALUES ('IBM', 4)");
         JsonPath backup = backUp("FULL");
@@ -94,6 +105,7 @@ class BackupRestoreTest {
                 .body("errors.field", hasItem("backupId")).body("detail", startsWith("backupId: backup " + backup.getLong("id")));
         assertEquals(before, state());
         asAdmin().get("/api/v1/backups/{id}", backup.getLong("id")).then().body("lastVerifyStatus", equalTo("FAILED"));
+        assertEquals(1, DB.count("SELECT count(*) FROM restores WHERE backup_id = ? AND status = 'REFUSED'", backup.getLong("id")));
     }
 
     @Test

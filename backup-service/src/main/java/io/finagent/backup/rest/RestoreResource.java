@@ -3,6 +3,7 @@ package io.finagent.backup.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finagent.backup.service.RestoreService;
 import io.finagent.platform.problem.ProblemException;
+import io.finagent.platform.security.CurrentUser;
 import io.finagent.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,10 +23,12 @@ public class RestoreResource {
 
     private final RestoreService service;
     private final ObjectMapper json;
+    private final CurrentUser user;
 
-    public RestoreResource(RestoreService service, ObjectMapper json) {
+    public RestoreResource(RestoreService service, ObjectMapper json, CurrentUser user) {
         this.service = service;
         this.json = json;
+        this.user = user;
     }
 
     @POST
@@ -35,11 +38,11 @@ public class RestoreResource {
         if ((request.backupId() == null) == (request.targetTime() == null)) {
             throw ProblemException.invalid("backupId", "give exactly one of backupId and targetTime");
         }
-        var result = service.restore(request.backupId(), request.targetTime(), request.service());
+        var result = service.restore(request.backupId(), request.targetTime(), request.service(), user.id());
         Map<String, Object> services = new LinkedHashMap<>();
         for (var imported : result.imported().entrySet()) {
             services.put(imported.getKey(), json.readTree(imported.getValue()));
         }
-        return new RestoreResponse(result.chain(), services);
+        return new RestoreResponse(result.id(), result.chain(), services);
     }
 }

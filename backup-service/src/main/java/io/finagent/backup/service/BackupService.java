@@ -5,6 +5,7 @@ import io.finagent.backup.domain.Backup;
 import io.finagent.backup.domain.BackupStatus;
 import io.finagent.backup.domain.BackupType;
 import io.finagent.backup.repository.BackupRepository;
+import io.finagent.backup.repository.RestoreRepository;
 import io.finagent.platform.paging.Page;
 import io.finagent.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -27,23 +28,25 @@ public class BackupService {
             BackupType.DIFFERENTIAL, List.of(BackupType.FULL));
 
     private final BackupRepository repository;
+    private final RestoreRepository restores;
     private final BackupConfig config;
 
-    public BackupService(BackupRepository repository, BackupConfig config) {
+    public BackupService(BackupRepository repository, RestoreRepository restores, BackupConfig config) {
         this.repository = repository;
+        this.restores = restores;
         this.config = config;
     }
 
-    /** A new PENDING backup of every configured service; a delta needs a completed full first (else 409). */
+    /**
+     * A new PENDING backup of every configured service. A delta needs a backup to be a delta of
+     * that no restore has overtaken (else 409: take a FULL).
+     */
     @WithTransaction
     public Uni<Backup> request(BackupType type, String requestedBy, String trigger) {
-        Uni<Backup> parent = type.isDelta() ? repository.lastCompleted(PARENTS.get(type)) : Uni.createFrom().nullItem();
+        Uni<Backup> parent = type.isDelta() ? parentOf(type) : Uni.createFrom().nullItem();
         return parent.flatMap(found -> {
             if (type == BackupType.AI_MEMORY && !config.services().containsKey(config.aiMemoryService())) {
                 throw ProblemException.conflict("an AI_MEMORY backup holds " + config.aiMemoryService() + ", which is not a backed-up service here");
-            }
-            if (type.isDelta() && found == null) {
-                throw ProblemException.conflict("a " + type + " backup is a delta of a completed FULL backup, and there is none yet");
             }
             Backup backup = new Backup();
             backup.type = type;
@@ -61,13 +64,10 @@ public class BackupService {
     @WithTransaction
     public Uni<BackupJob> begin(long id) {
         return repository.findById(id).flatMap(backup -> {
-            Uni<Backup> parent = backup.type.isDelta() ? repository.lastCompleted(PARENTS.get(backup.type)) : Uni.createFrom().nullItem();
+            Uni<Backup> parent = backup.type.isDelta() ? parentOf(backup.type) : Uni.createFrom().nullItem();
             return parent.map(found -> {
                 Map<String, String> since = new LinkedHashMap<>();
                 if (backup.type.isDelta()) {
-                    if (found == null) {
-                        throw new IllegalStateException("no completed backup to be a delta of");
-                    }
                     backup.parentId = found.id;
                     for (String service : backup.services) {
                         String mark = found.watermark(service);
@@ -81,6 +81,23 @@ public class BackupService {
                 backup.startedAt = Instant.now();
                 backup.updatedAt = backup.startedAt;
                 return new BackupJob(backup.id, backup.type, backup.services, since);
+            });
+        });
+    }
+
+    /** The backup a delta of {@code type} starts from now; a conflict if there is none, or a restore ran after it. */
+    private Uni<Backup> parentOf(BackupType type) {
+        return repository.lastCompleted(PARENTS.get(type)).flatMap(found -> {
+            if (found == null) {
+                return Uni.createFrom().failure(ProblemException.conflict(
+                        "a " + type + " backup is a delta of a completed FULL backup, and there is none yet"));
+            }
+            return restores.restoredSince(found.snapshotAt).map(restored -> {
+                if (restored) {
+                    throw ProblemException.conflict("a restore ran after backup " + found.id + ", and a restore is invisible to"
+                            + " change capture: the next backup must be a FULL");
+                }
+                return found;
             });
         });
     }

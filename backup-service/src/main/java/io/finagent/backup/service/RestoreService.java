@@ -41,8 +41,10 @@ public class RestoreService {
     private final VerifyService verify;
     private final BackupKeys keys;
     private final ServiceData services;
+    private final RestoreRecords records;
 
-    public RestoreService(BackupRepository repository, VerifyService verify, BackupKeys keys, ServiceData services) {
+    public RestoreService(BackupRepository repository, VerifyService verify, BackupKeys keys, ServiceData services, RestoreRecords records) {
+        this.records = records;
         this.repository = repository;
         this.verify = verify;
         this.keys = keys;
@@ -50,18 +52,21 @@ public class RestoreService {
     }
 
     /** The chain restored, and each service's answer to its import. */
-    public record Restored(List<Long> chain, Map<String, String> imported) {
+    public record Restored(long id, List<Long> chain, Map<String, String> imported) {
     }
 
     /** Exactly one of {@code backupId} and {@code target}; {@code service} null for every service the chain covers. */
-    public Restored restore(Long backupId, Instant target, String service) {
+    public Restored restore(Long backupId, Instant target, String service, String requestedBy) {
         RestorePlan plan = plan(OnVertxContext.await(this::completed), backupId, target, service);
+        long id = OnVertxContext.await(() -> records.begin(plan, target, requestedBy)).id;
         for (Backup backup : plan.chain()) {
             ArchiveCheck check = verify.check(backup);
             if (!check.passed()) {
                 OnVertxContext.await(() -> verify.record(check));
-                throw ProblemException.unprocessable(backupId != null ? "backupId" : "targetTime", "backup " + backup.id + " of the chain "
-                        + plan.backupIds() + " fails verification (" + check.reason() + ": " + check.detail() + "); nothing was restored");
+                String detail = "backup " + backup.id + " of the chain " + plan.backupIds() + " fails verification ("
+                        + check.reason() + ": " + check.detail() + "); nothing was restored";
+                OnVertxContext.await(() -> records.end(id, "REFUSED", detail));
+                throw ProblemException.unprocessable(backupId != null ? "backupId" : "targetTime", detail);
             }
         }
         LOG.infof("restore of %s from chain %s: every archive verified", plan.services(), plan.backupIds());
@@ -72,16 +77,18 @@ public class RestoreService {
             }
             try {
                 imported.put(name, services.restore(name, () -> body(plan.chain(), name)));
-            } catch (IOException e) {
-                throw ProblemException.unavailable("restore of " + name + " failed (" + e.getMessage() + "); restored before it: "
-                        + imported.keySet());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw ProblemException.unavailable("restore interrupted; restored before it: " + imported.keySet());
+            } catch (IOException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                String detail = "restore of " + name + " failed (" + e.getMessage() + "); restored before it: " + imported.keySet();
+                OnVertxContext.await(() -> records.end(id, "FAILED", detail));
+                throw ProblemException.unavailable(detail);
             }
             LOG.infof("restore: %s restored from chain %s", name, plan.backupIds());
         }
-        return new Restored(plan.backupIds(), imported);
+        OnVertxContext.await(() -> records.end(id, "COMPLETED", null));
+        return new Restored(id, plan.backupIds(), imported);
     }
 
     static RestorePlan plan(List<Backup> completed, Long backupId, Instant target, String service) {
