@@ -145,7 +145,7 @@ class BackupRestoreTest {
     static JsonPath backUp(String type) {
         long id = asAdmin().contentType("application/json").body(Map.of("type", type)).post("/api/v1/backups")
                 .then().statusCode(202).header("Location", org.hamcrest.Matchers.containsString("/api/v1/backups/")).extract().jsonPath().getLong("id");
-        await().atMost(Duration.ofSeconds(60)).until(() -> !List.of("PENDING", "RUNNING")
+        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ofMillis(20)).pollInterval(Duration.ofMillis(20)).until(() -> !List.of("PENDING", "RUNNING")
                 .contains(asAdmin().get("/api/v1/backups/{id}", id).jsonPath().getString("status")));
         JsonPath done = asAdmin().get("/api/v1/backups/{id}", id).then().statusCode(200).extract().jsonPath();
         assertEquals("COMPLETED", done.getString("status"), () -> "backup " + id + ": " + done.getString("error"));

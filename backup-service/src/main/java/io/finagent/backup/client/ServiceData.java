@@ -36,6 +36,7 @@ public class ServiceData {
     private static final String EXPORT = "/api/v1/backup/export";
     private static final String IMPORT = "/api/v1/backup/import";
     private static final String CONFIGURATION = "/api/v1/backup/configuration";
+    private static final String CHANGES = "/api/v1/backup/changes";
 
     private final BackupConfig config;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -74,6 +75,15 @@ public class ServiceData {
                     + new String(response.body(), StandardCharsets.UTF_8));
         }
         return response.body();
+    }
+
+    /** Drops the service's change log up to {@code snapshot}: no delta will start before it. */
+    public void pruneChanges(String service, String snapshot) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(service, CHANGES + "?before=" + URLEncoder.encode(snapshot, StandardCharsets.UTF_8))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(service + " change log answered " + response.statusCode() + ": " + response.body());
+        }
     }
 
     /** Restores {@code service} from a body of full/ and delta/ entries; the service applies it in one transaction. */

@@ -31,6 +31,34 @@ public interface BackupConfig {
     @WithDefault("memory-service")
     String aiMemoryService();
 
+    /** Grandfather-father-son: the newest backup of each of the last {@code daily} days, {@code weekly} weeks, {@code monthly} months. */
+    Retention retention();
+
+    interface Retention {
+        @WithDefault("7")
+        int daily();
+
+        @WithDefault("4")
+        int weekly();
+
+        @WithDefault("12")
+        int monthly();
+    }
+
+    /** When backups run on their own: Quartz cron in UTC, "off" for never (read by BackupSchedules' @Scheduled). */
+    Schedule schedule();
+
+    interface Schedule {
+        @WithDefault("0 0 0 ? * SUN")
+        String full();
+
+        @WithDefault("0 0 2 * * ?")
+        String incremental();
+
+        @WithDefault("0 30 3 * * ?")
+        String retention();
+    }
+
     /** The admin bearer token backup-service presents to the services' export and import. */
     String serviceToken();
 }

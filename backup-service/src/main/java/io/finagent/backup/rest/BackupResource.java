@@ -3,6 +3,7 @@ package io.finagent.backup.rest;
 import io.finagent.backup.domain.BackupType;
 import io.finagent.backup.mapping.BackupMapper;
 import io.finagent.backup.service.ArchiveCheck;
+import io.finagent.backup.service.BackupCleanup;
 import io.finagent.backup.service.BackupRuns;
 import io.finagent.backup.service.BackupService;
 import io.finagent.backup.service.VerifyService;
@@ -36,8 +37,11 @@ public class BackupResource {
     private final VerifyService verify;
     private final BackupMapper mapper;
     private final CurrentUser user;
+    private final BackupCleanup cleanup;
 
-    public BackupResource(BackupService service, BackupRuns runs, VerifyService verify, BackupMapper mapper, CurrentUser user) {
+    public BackupResource(BackupService service, BackupRuns runs, VerifyService verify, BackupMapper mapper, CurrentUser user,
+                          BackupCleanup cleanup) {
+        this.cleanup = cleanup;
         this.service = service;
         this.runs = runs;
         this.verify = verify;
@@ -47,10 +51,16 @@ public class BackupResource {
 
     @POST
     public Uni<Response> start(@NotNull(message = "a body {\"type\": ...} is required") @Valid BackupRequest request, @Context UriInfo uri) {
-        return service.request(BackupType.valueOf(request.type()), user.id(), "MANUAL")
-                .invoke(runs::submit)
+        return runs.start(BackupType.valueOf(request.type()), user.id(), "MANUAL")
                 .map(backup -> Response.accepted(mapper.toResponse(backup))
                         .location(uri.getAbsolutePathBuilder().path(String.valueOf(backup.id)).build()).build());
+    }
+
+    /** Applies retention now, as the nightly schedule does: what was kept, what was deleted. */
+    @POST
+    @Path("/cleanup")
+    public Uni<BackupCleanup.Result> cleanup() {
+        return cleanup.apply();
     }
 
     /** Newest first; {@code ?type=FULL} keeps one type. */

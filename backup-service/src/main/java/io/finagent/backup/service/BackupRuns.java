@@ -1,6 +1,8 @@
 package io.finagent.backup.service;
 
 import io.finagent.backup.domain.Backup;
+import io.finagent.backup.domain.BackupType;
+import io.smallrye.mutiny.Uni;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +33,12 @@ public class BackupRuns {
         this.progress = progress;
     }
 
-    /** Queues a PENDING backup. */
-    public void submit(Backup backup) {
+    /** Requests a backup and queues it: the answer is the PENDING backup. */
+    public Uni<Backup> start(BackupType type, String requestedBy, String trigger) {
+        return catalogue.request(type, requestedBy, trigger).invoke(this::submit);
+    }
+
+    private void submit(Backup backup) {
         long id = backup.id;
         queue.execute(() -> run(id));
     }

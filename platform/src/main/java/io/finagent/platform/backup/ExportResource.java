@@ -36,7 +36,7 @@ public class ExportResource {
 
     public static final String SNAPSHOT_HEADER = "X-Backup-Snapshot";
     /** pg_snapshot's text form: xmin:xmax:xip,xip,... */
-    private static final Pattern SNAPSHOT = Pattern.compile("\\d{1,20}:\\d{1,20}:(\\d{1,20}(,\\d{1,20})*)?");
+    static final Pattern SNAPSHOT = Pattern.compile("\\d{1,20}:\\d{1,20}:(\\d{1,20}(,\\d{1,20})*)?");
 
     private final ExportConfig config;
     private final AgroalDataSource dataSource;
