@@ -1,5 +1,6 @@
 package io.finagent.backup.client;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finagent.backup.config.BackupConfig;
 import io.finagent.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -33,10 +35,12 @@ public class ServiceData {
         }
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EXPORT = "/api/v1/backup/export";
     private static final String IMPORT = "/api/v1/backup/import";
     private static final String CONFIGURATION = "/api/v1/backup/configuration";
     private static final String CHANGES = "/api/v1/backup/changes";
+    private static final String ARCHIVE = "/api/v1/backup/archive";
 
     private final BackupConfig config;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -75,6 +79,33 @@ public class ServiceData {
                     + new String(response.body(), StandardCharsets.UTF_8));
         }
         return response.body();
+    }
+
+    /** The rows of {@code table} whose {@code column} is before {@code before}, read in one snapshot: what the archiver moves. */
+    public Export archiveRows(String service, String table, String column, Instant before) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = http.send(request(service, ARCHIVE + archiveQuery(table, column, before)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IOException(service + " archive read answered " + response.statusCode() + ": "
+                    + new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return new Export(response.headers().firstValue("X-Backup-Snapshot")
+                .orElseThrow(() -> new IOException(service + " archive read named no snapshot")), response.body());
+    }
+
+    /** Removes the rows {@link #archiveRows} read, except those changed since its snapshot; returns how many left. */
+    public long archiveRemove(String service, String table, String column, Instant before, String snapshot) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(service, ARCHIVE + archiveQuery(table, column, before) + "&snapshot="
+                + URLEncoder.encode(snapshot, StandardCharsets.UTF_8)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(service + " archive removal answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).path("deleted").asLong();
+    }
+
+    private static String archiveQuery(String table, String column, Instant before) {
+        return "?table=" + URLEncoder.encode(table, StandardCharsets.UTF_8) + "&column=" + URLEncoder.encode(column, StandardCharsets.UTF_8)
+                + "&before=" + before;
     }
 
     /** Drops the service's change log up to {@code snapshot}: no delta will start before it. */

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +46,21 @@ public interface BackupConfig {
         int monthly();
     }
 
+    /** The archiver's rules, by name: whose table loses which old rows (the seed's DataArchiver). */
+    Map<String, ArchiveRule> archive();
+
+    interface ArchiveRule {
+        String service();
+
+        String table();
+
+        /** The timestamptz column that dates a row. */
+        String column();
+
+        /** Rows older than this leave the hot table. */
+        Duration olderThan();
+    }
+
     /** When backups run on their own: Quartz cron in UTC, "off" for never (read by BackupSchedules' @Scheduled). */
     Schedule schedule();
 
@@ -57,6 +73,9 @@ public interface BackupConfig {
 
         @WithDefault("0 30 3 * * ?")
         String retention();
+
+        @WithDefault("0 0 4 * * ?")
+        String archive();
     }
 
     /** The admin bearer token backup-service presents to the services' export and import. */

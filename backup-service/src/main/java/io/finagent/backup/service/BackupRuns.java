@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -36,6 +37,17 @@ public class BackupRuns {
     /** Requests a backup and queues it: the answer is the PENDING backup. */
     public Uni<Backup> start(BackupType type, String requestedBy, String trigger) {
         return catalogue.request(type, requestedBy, trigger).invoke(this::submit);
+    }
+
+    /** Other long work that must not overlap a backup (the archiver): run on the same queue. */
+    public <T> Uni<T> queued(Callable<T> work) {
+        return Uni.createFrom().emitter(emitter -> queue.execute(() -> {
+            try {
+                emitter.complete(work.call());
+            } catch (Exception e) {
+                emitter.fail(e);
+            }
+        }));
     }
 
     private void submit(Backup backup) {

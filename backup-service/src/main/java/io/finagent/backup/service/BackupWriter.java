@@ -87,17 +87,7 @@ public class BackupWriter {
     }
 
     private void copy(BackupJob job, String service, InputStream body, ArchiveWriter archive) throws IOException {
-        ExportFrames.Reader frames = new ExportFrames.Reader(body);
-        byte[] buffer = new byte[1 << 16];
-        for (String name = frames.next(); name != null; name = frames.next()) {
-            InputStream data = frames.data();
-            try (OutputStream entry = archive.entry(service + "/" + name)) {
-                for (int n = data.read(buffer); n != -1; n = data.read(buffer)) {
-                    entry.write(buffer, 0, n);
-                    progress.read(job, n);
-                }
-            }
-            LOG.infof("backup %d: %s/%s read, %d bytes so far", job.id(), service, name, progress.bytes(job.id()));
-        }
+        ArchiveEntries.copy(service, body, archive, bytes -> progress.read(job, bytes),
+                name -> LOG.infof("backup %d: %s/%s read, %d bytes so far", job.id(), service, name, progress.bytes(job.id())));
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 
 /**
  * One export of a service's tables as CSV (with a header), every table read in the same
@@ -40,6 +41,12 @@ public final class TableExport implements AutoCloseable {
     /** Every row; returns how many. */
     public long all(BackedUpTable table, OutputStream csv) throws SQLException, IOException {
         return copyOut("SELECT * FROM " + table.quoted(), csv);
+    }
+
+    /** The rows whose {@code column} (a timestamptz) is before {@code before}: what the archiver moves out. */
+    public long olderThan(BackedUpTable table, String column, Instant before, OutputStream csv) throws SQLException, IOException {
+        return copyOut("SELECT * FROM " + table.quoted() + " WHERE " + BackedUpTable.quote(column) + " < "
+                + literal(before.toString()) + "::timestamptz ORDER BY " + table.keys(""), csv);
     }
 
     public long changedSince(BackedUpTable table, String since, OutputStream csv) throws SQLException, IOException {
