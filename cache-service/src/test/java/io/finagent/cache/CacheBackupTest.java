@@ -63,6 +63,8 @@ class CacheBackupTest extends BackupRoundTripContract {
         db.execute("INSERT INTO cache_entries (cache_key, user_id, value, expires_at, absent)"
                 + " VALUES ('quote:BK" + tag + "', '" + user + "', 'null', now() + interval '1 hour', TRUE)");
         db.execute("DELETE FROM cache_entries WHERE cache_key = 'shared:" + tag + "'");
+        // deleted and set again: a new id under the same unique key, which the import must free first
+        db.execute("INSERT INTO cache_entries (cache_key, user_id, value, expires_at) VALUES ('shared:" + tag + "', NULL, '\"again\"', now() + interval '1 hour')");
         db.execute("UPDATE symbols_metadata SET active = FALSE, market_cap = NULL, updated_at = now() WHERE symbol = 'BK" + tag + "'");
         db.execute("INSERT INTO symbols_metadata (symbol, asset_type) VALUES ('BL" + tag + "', 'ETF')");
     }

@@ -10,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 
 import java.time.Duration;
-import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -28,12 +27,6 @@ class MemoryBackupTest extends BackupRoundTripContract {
         return "finagent_memory_test";
     }
 
-    @Override
-    protected Set<String> notBackedUp() {
-        // the platform's own transactional outbox and inbox: delivery state, not data. The contract means to
-        // leave them out ("outbox", "inbox"), but the platform's tables are named outbox_events/inbox_events
-        return Set.of("outbox_events", "inbox_events");
-    }
 
     @Override
     protected void seed(TestDatabase db) {

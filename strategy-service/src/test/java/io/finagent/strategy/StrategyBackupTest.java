@@ -7,7 +7,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -25,12 +24,6 @@ class StrategyBackupTest extends BackupRoundTripContract {
         return "finagent_strategy_test";
     }
 
-    @Override
-    protected Set<String> notBackedUp() {
-        // the platform's own transactional outbox and inbox: delivery state, not data. The contract means to
-        // leave them out ("outbox", "inbox"), but the platform's tables are named outbox_events/inbox_events
-        return Set.of("outbox_events", "inbox_events");
-    }
 
     @Override
     protected void seed(TestDatabase db) {

@@ -7,9 +7,12 @@ import io.finagent.cache.domain.Level;
 import io.finagent.cache.level.DatabaseLevel;
 import io.finagent.cache.level.MemoryLevel;
 import io.finagent.cache.level.SharedLevel;
+import io.finagent.platform.backup.DataRestored;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -141,5 +144,14 @@ public class TieredCache {
                 .invoke(n -> removed.put(Level.L2, n))
                 .invoke(() -> removed.put(Level.L1, l1.removeMatching(Glob.toPattern(idGlob))))
                 .chain(() -> replicas.glob(idGlob)).replaceWith(removed);
+    }
+
+    /**
+     * A restore rewrote L3: what L1, L2 and the other replicas hold may be newer than it or gone
+     * from it, so they start over from L3. Fired on the import's worker thread.
+     */
+    void onRestore(@Observes DataRestored event) {
+        l2.removeMatching("*").invoke(() -> l1.removeMatching(Glob.toPattern("*"))).chain(() -> replicas.glob("*"))
+                .await().atMost(Duration.ofSeconds(30));
     }
 }

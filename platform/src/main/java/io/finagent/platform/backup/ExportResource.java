@@ -90,16 +90,16 @@ public class ExportResource {
             OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
             ExportFrames.Writer frames = new ExportFrames.Writer(buffered);
             for (BackedUpTable table : tables) {
+                if (since != null) { // deletions first: a key deleted and used again by a new row must be free when it comes
+                    try (OutputStream keys = frames.entry(table.name() + ".deleted.csv")) {
+                        export.deletedSince(table, since, keys);
+                    }
+                }
                 try (OutputStream rows = frames.entry(table.name() + ".csv")) {
                     if (since == null) {
                         export.all(table, rows);
                     } else {
                         export.changedSince(table, since, rows);
-                    }
-                }
-                if (since != null) {
-                    try (OutputStream keys = frames.entry(table.name() + ".deleted.csv")) {
-                        export.deletedSince(table, since, keys);
                     }
                 }
             }
