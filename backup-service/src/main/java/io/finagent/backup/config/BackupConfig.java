@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where archives go, the key that seals them, and the services whose data they hold. */
 @ConfigMapping(prefix = "finagent.backup")
@@ -24,6 +25,14 @@ public interface BackupConfig {
 
     /** Each backed-up service's base URL, e.g. {@code memory-service=http://memory-service:8081}. */
     Map<String, String> services();
+
+    /** The services a backup holds, when not every one of {@link #services()} (a laptop running only memory-service, say). */
+    Optional<List<String>> include();
+
+    /** The backed-up services, sorted. */
+    default List<String> backedUp() {
+        return include().orElseGet(() -> List.copyOf(services().keySet())).stream().sorted().toList();
+    }
 
     /** Per service, the tables a CONFIGURATION backup holds (strategies and their versions, user settings). */
     Map<String, List<String>> configurationTables();

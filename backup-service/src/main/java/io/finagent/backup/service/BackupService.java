@@ -45,7 +45,7 @@ public class BackupService {
     public Uni<Backup> request(BackupType type, String requestedBy, String trigger) {
         Uni<Backup> parent = type.isDelta() ? parentOf(type) : Uni.createFrom().nullItem();
         return parent.flatMap(found -> {
-            if (type == BackupType.AI_MEMORY && !config.services().containsKey(config.aiMemoryService())) {
+            if (type == BackupType.AI_MEMORY && !config.backedUp().contains(config.aiMemoryService())) {
                 throw ProblemException.conflict("an AI_MEMORY backup holds " + config.aiMemoryService() + ", which is not a backed-up service here");
             }
             Backup backup = new Backup();
@@ -53,7 +53,7 @@ public class BackupService {
             backup.triggerSource = trigger;
             backup.requestedBy = requestedBy;
             backup.services = type == BackupType.AI_MEMORY ? List.of(config.aiMemoryService())
-                    : config.services().keySet().stream().sorted().toList();
+                    : config.backedUp();
             backup.createdAt = Instant.now();
             backup.updatedAt = backup.createdAt;
             return repository.persist(backup);
