@@ -90,6 +90,22 @@ class BackupRestoreTest {
     }
 
     @Test
+    void aRestoreFarLargerThanTheRequestLimitStreamsThroughWhileOtherBigBodiesAreRefused() {
+        DB.execute("TRUNCATE sample_trades");
+        DB.execute("INSERT INTO sample_trades (symbol, quantity) SELECT 'BULK' || i, i FROM generate_series(1, 300000) AS i");
+        JsonPath full = backUp("FULL");
+        assertTrue(full.getLong("uncompressedBytes") > 12 * 1024 * 1024, "more than the 10 MiB every other request may send");
+        String before = state();
+        DB.execute("DELETE FROM sample_trades WHERE id % 3 = 0");
+        restore(Map.of("backupId", full.getLong("id")));
+        assertEquals(before, state());
+        DB.execute("TRUNCATE sample_trades");
+
+        asAdmin().contentType("application/json").body(new byte[11 * 1024 * 1024]).post("/api/v1/backups").then().statusCode(413)
+                .contentType("application/problem+json").body("errors.field", hasItem("body"));
+    }
+
+    @Test
     void aFlippedByteFailsVerifyAndTheRestoreRefusesWithNothingChanged() throws IOException {
         DB.execute("INSERT INTO sample_trades (symbol, quantity) VALUES ('IBM', 4)");
         JsonPath backup = backUp("FULL");

@@ -47,6 +47,7 @@ class ConfigurationAndMemoryBackupTest {
         DB.execute("INSERT INTO sample_settings VALUES ('risk.leverage', '3')");
         DB.execute("INSERT INTO sample_trades (symbol, quantity) VALUES ('CONF', 1)");
         String trades = BackupRestoreTest.state();
+        DB.execute("TRUNCATE sample_settings");
 
         BackupRestoreTest.restore(Map.of("backupId", backup.getLong("id")));
         assertEquals(settings, settings());
@@ -77,6 +78,9 @@ class ConfigurationAndMemoryBackupTest {
         assertTrue(backup.getList("entries.name").containsAll(List.of("sample-service/sample_trades.csv", "sample-service/sample_settings.csv")));
         String state = BackupRestoreTest.state();
         DB.execute("DELETE FROM sample_trades WHERE symbol = 'MEM'");
+        DB.execute("UPDATE sample_trades SET quantity = quantity + 1");
+        DB.execute("INSERT INTO sample_trades (symbol, quantity) VALUES ('LATE', 1)");
+        DB.execute("TRUNCATE sample_trades");
         BackupRestoreTest.restore(Map.of("backupId", backup.getLong("id"), "service", "sample-service"));
         assertEquals(state, BackupRestoreTest.state());
     }

@@ -3,13 +3,9 @@ package io.finagent.cache;
 import io.finagent.platform.testing.BackupRoundTripContract;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 import java.util.UUID;
 
@@ -20,23 +16,6 @@ class CacheBackupTest extends BackupRoundTripContract {
     private final String user = "backup-" + UUID.randomUUID();
     private final String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
 
-    @Inject
-    Scheduler scheduler;
-
-    /**
-     * The purge of expired L3 rows (every second in tests) deletes rows other test classes left
-     * behind as soon as they expire; paused, nothing but this test changes the tables between the
-     * state it compares and the export, and between the import and the comparison.
-     */
-    @BeforeEach
-    void pauseBackgroundJobs() {
-        scheduler.pause();
-    }
-
-    @AfterEach
-    void resumeBackgroundJobs() {
-        scheduler.resume();
-    }
 
     @Override
     protected String database() {

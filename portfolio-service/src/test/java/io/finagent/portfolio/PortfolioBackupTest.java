@@ -3,13 +3,9 @@ package io.finagent.portfolio;
 import io.finagent.platform.testing.BackupRoundTripContract;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 import java.util.Set;
 import java.util.UUID;
@@ -25,23 +21,6 @@ class PortfolioBackupTest extends BackupRoundTripContract {
     private final long measured = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
     private final long observed = measured + 1;
 
-    @Inject
-    Scheduler scheduler;
-
-    /**
-     * The outcome checks (and the series flusher) update rows that other test classes left
-     * pending at any moment; paused, nothing but this test changes the tables between the
-     * state it compares and the export, and between the import and the comparison.
-     */
-    @BeforeEach
-    void pauseBackgroundJobs() {
-        scheduler.pause();
-    }
-
-    @AfterEach
-    void resumeBackgroundJobs() {
-        scheduler.resume();
-    }
 
     @Override
     protected String database() {

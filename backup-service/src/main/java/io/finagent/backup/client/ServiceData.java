@@ -43,7 +43,8 @@ public class ServiceData {
     private static final String ARCHIVE = "/api/v1/backup/archive";
 
     private final BackupConfig config;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1).build(); // no h2c upgrade: a streamed restore body cannot be replayed
 
     public ServiceData(BackupConfig config) {
         this.config = config;

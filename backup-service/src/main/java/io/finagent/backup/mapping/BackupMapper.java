@@ -19,7 +19,9 @@ public class BackupMapper {
     }
 
     public BackupResponse toResponse(Backup b) {
-        Long bytesRead = b.status == BackupStatus.RUNNING ? Long.valueOf(progress.bytes(b.id)) : b.uncompressedBytes;
+        // while it runs, the count in memory is ahead of the catalogue's, which is written after each entry
+        Long bytesRead = b.status == BackupStatus.RUNNING ? Long.valueOf(Math.max(progress.bytes(b.id),
+                b.uncompressedBytes == null ? 0 : b.uncompressedBytes)) : b.uncompressedBytes;
         return new BackupResponse(b.id, b.type.name(), b.status.name(), b.triggerSource, b.requestedBy, b.parentId, b.services,
                 b.snapshotAt, b.startedAt, b.completedAt, bytesRead, b.sizeBytes, b.uncompressedBytes, b.checksum,
                 b.archivePath == null ? null : Path.of(b.archivePath).getFileName().toString(), b.manifest.getOrDefault("entries", List.of()), b.lastVerifiedAt, b.lastVerifyStatus,

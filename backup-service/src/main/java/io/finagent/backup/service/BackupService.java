@@ -102,6 +102,12 @@ public class BackupService {
         });
     }
 
+    /** A running backup's progress in the catalogue: the data read so far (its final size once completed). */
+    @WithTransaction
+    public Uni<Integer> progress(long id, long bytesRead) {
+        return repository.update("uncompressedBytes = ?1, updatedAt = ?2 where id = ?3", bytesRead, Instant.now(), id);
+    }
+
     @WithTransaction
     public Uni<Backup> complete(long id, ArchivedBackup archived) {
         return repository.findById(id).invoke(backup -> {

@@ -34,8 +34,10 @@ public class BackupWriter {
     private final ServiceData services;
     private final BackupKeys keys;
     private final BackupProgress progress;
+    private final BackupService catalogue;
 
-    public BackupWriter(BackupConfig config, ServiceData services, BackupKeys keys, BackupProgress progress) {
+    public BackupWriter(BackupConfig config, ServiceData services, BackupKeys keys, BackupProgress progress, BackupService catalogue) {
+        this.catalogue = catalogue;
         this.config = config;
         this.services = services;
         this.keys = keys;
@@ -87,7 +89,10 @@ public class BackupWriter {
     }
 
     private void copy(BackupJob job, String service, InputStream body, ArchiveWriter archive) throws IOException {
-        ArchiveEntries.copy(service, body, archive, bytes -> progress.read(job, bytes),
-                name -> LOG.infof("backup %d: %s/%s read, %d bytes so far", job.id(), service, name, progress.bytes(job.id())));
+        ArchiveEntries.copy(service, body, archive, bytes -> progress.read(job, bytes), name -> {
+            long read = progress.bytes(job.id());
+            LOG.infof("backup %d: %s/%s read, %d bytes so far", job.id(), service, name, read);
+            OnVertxContext.await(() -> catalogue.progress(job.id(), read));
+        });
     }
 }
