@@ -1,6 +1,7 @@
 package io.finagent.backup.service;
 
 import io.finagent.backup.domain.BackupType;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,13 @@ public class BackupProgress {
         registry.gauge("finagent.backup.running.bytes", running, r -> r.values().stream().mapToLong(AtomicLong::get).sum());
         for (BackupType type : BackupType.values()) {
             lastSuccess.put(type, registry.gauge("finagent.backup.last.success.seconds", Tags.of("type", type.name()), new AtomicLong()));
+            runs(type, true);
+            runs(type, false); // at zero from the start, so increase() over a window sees the first run
         }
+    }
+
+    private Counter runs(BackupType type, boolean completed) {
+        return registry.counter("finagent.backup.runs", "type", type.name(), "outcome", completed ? "completed" : "failed");
     }
 
     void read(BackupJob job, long bytes) {
@@ -43,7 +50,7 @@ public class BackupProgress {
 
     void ended(BackupJob job, boolean completed) {
         running.remove(job.id());
-        registry.counter("finagent.backup.runs", "type", job.type().name(), "outcome", completed ? "completed" : "failed").increment();
+        runs(job.type(), completed).increment();
     }
 
     /** A completed backup of {@code type}: the newest one wins. */

@@ -2,14 +2,20 @@ package io.finagent.platform.testing;
 
 import org.junit.jupiter.api.Test;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The operational surface every service has from its first day: readiness that really probes
@@ -46,5 +52,30 @@ public abstract class ServiceEndpointsContract {
     void openApiAndSwaggerUiAreServed() {
         given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));
         given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    /** The seed's database-size and slow-query alerts read these two gauges of the service's own database. */
+    @Test
+    void metricsTellTheDatabaseSizeAndTheStatementsRunningOverASecond() {
+        String database = ConfigProvider.getConfig().getValue("finagent.db.name", String.class);
+        TestDatabase db = new TestDatabase(database);
+        long size = db.count("SELECT pg_database_size(current_database())");
+        await().atMost(Duration.ofSeconds(30)).until(() -> gauge("finagent_database_size_bytes", database) > 0);
+        double reported = gauge("finagent_database_size_bytes", database);
+        assertTrue(reported > size / 2.0 && reported < size * 2.0, "size " + reported + " against " + size);
+
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> db.execute("SELECT pg_sleep(6)"));
+        try {
+            await().atMost(Duration.ofSeconds(6)).until(() -> gauge("finagent_database_slow_queries", database) >= 1);
+        } finally {
+            slow.join();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> gauge("finagent_database_slow_queries", database) == 0);
+    }
+
+    private static double gauge(String name, String database) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{database=\"" + Pattern.quote(database) + "\"[^}]*} (\\S+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 }

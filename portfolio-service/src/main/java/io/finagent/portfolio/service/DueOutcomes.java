@@ -6,6 +6,7 @@ import io.finagent.portfolio.domain.OutcomeMeasurement;
 import io.finagent.portfolio.repository.OutcomeMeasurementRepository;
 import io.finagent.portfolio.series.PriceHistory;
 import io.finagent.portfolio.series.PricePoint;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -47,6 +48,15 @@ public class DueOutcomes {
         this.config = config;
         this.registry = registry;
         registry.gauge("finagent_outcomes_pending", pending);
+        for (MeasurementStatus status : MeasurementStatus.values()) {
+            if (status != MeasurementStatus.PENDING) {
+                outcomes(status); // at zero from the start, so rate() sees the first outcome
+            }
+        }
+    }
+
+    private Counter outcomes(MeasurementStatus status) {
+        return registry.counter("finagent_outcomes", "status", status.name().toLowerCase());
     }
 
     @Scheduled(every = "${finagent.outcome.check-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -78,7 +88,7 @@ public class DueOutcomes {
                         .chain(exit -> service.settle(m.id, ref, exit, now)))
                 .invoke(status -> {
                     if (status != null && status != MeasurementStatus.PENDING) {
-                        registry.counter("finagent_outcomes", "status", status.name().toLowerCase()).increment();
+                        outcomes(status).increment();
                     }
                 });
     }
