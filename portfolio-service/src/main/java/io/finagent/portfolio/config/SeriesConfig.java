@@ -9,11 +9,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "finagent.questdb")
 public interface SeriesConfig {
 
-    /** Where the InfluxDB v2 write API answers ({@code /api/v2/write}). */
-    @WithDefault("http://127.0.0.1:9000")
+    /** Where the InfluxDB v2 write API answers ({@code /api/v2/write}); default in application.properties. */
     String httpUrl();
 
-    @WithDefault("127.0.0.1")
+    /** Default in application.properties, with the other addresses a deployment must set. */
     String pgHost();
 
     @WithDefault("8812")

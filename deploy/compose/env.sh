@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Writes ./.env with the four secrets docker-compose.yml requires. Run it (or source it) from
+# anywhere. Passwords already in .env are kept: PostgreSQL only takes its password when it
+# first creates the postgres-data volume. The JWT key pair is bin/start's (.run/keys), so the
+# tokens bin/start prints work here too; backup-service's admin token is valid 30 days, so
+# run this again when it expires.
+# In a subshell so that sourcing it leaves the caller's shell options alone.
+(
+set -euo pipefail
+# shellcheck source=deploy/local/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../local/lib.sh"
+
+env_file="$FINAGENT_ROOT/.env"
+
+# The value of $1 in the current .env, or nothing.
+kept() { { [[ -f "$env_file" ]] && sed -n "s/^$1=//p" "$env_file" | tail -n 1; } || true; }
+
+db_password="$(kept FINAGENT_DB_PASSWORD)"
+questdb_password="$(kept FINAGENT_QUESTDB_PASSWORD)"
+: "${db_password:=$(openssl rand -hex 16)}"
+: "${questdb_password:=$(openssl rand -hex 16)}"
+
+ensure_jwt_keys
+# compose 1.29 reads one-line values only: the key's base64 without its PEM armour, which
+# mp.jwt.verify.publickey accepts as it is
+public_key="$(grep -v -- '-----' "$KEY_DIR/public.pem" | tr -d '\n')"
+
+(
+  umask 077
+  cat >"$env_file.tmp" <<EOF
+# docker-compose secrets, written by deploy/compose/env.sh (not committed: .gitignore)
+FINAGENT_DB_PASSWORD=$db_password
+FINAGENT_QUESTDB_PASSWORD=$questdb_password
+FINAGENT_JWT_PUBLIC_KEY=$public_key
+FINAGENT_BACKUP_SERVICE_TOKEN=$(jwt_mint backup-service admin)
+EOF
+)
+mv -f "$env_file.tmp" "$env_file"
+
+say "wrote $env_file"
+say "then: ./mvnw package -DskipTests && docker-compose up -d --build"
+say "a token for a demo user: export TOKEN=$(jwt_mint demo agent)"
+)
