@@ -9,6 +9,7 @@
 #   deploy/local/infra.sh questdb start|stop|status
 #   deploy/local/infra.sh redis-own start|stop|status   a redis-server of its own (tests stop it)
 #   deploy/local/infra.sh all     start|stop|status   (pg-redis + kafka + questdb)
+#   deploy/local/infra.sh deploy-tools                 install docker-compose, promtool, kubectl if missing
 #
 # Or source it and call the wrapper, which runs in a subshell with strict mode so a
 # failure never kills your interactive shell:
@@ -554,6 +555,18 @@ pg_redis_cmd() {
   "pg_redis_$action"
 }
 
+# The tools the deploy checks run (deploy-checks module): docker-compose and promtool from
+# Debian; kubectl (with kustomize) from Debian's kubernetes-client when none is installed.
+deploy_tools() {
+  local pkgs=()
+  command -v docker-compose >/dev/null || pkgs+=(docker-compose)
+  command -v promtool >/dev/null || pkgs+=(prometheus)
+  command -v kubectl >/dev/null || pkgs+=(kubernetes-client)
+  if (( ${#pkgs[@]} == 0 )); then log "deploy tools: docker-compose, promtool and kubectl present"; return 0; fi
+  if (( DRY_RUN )); then log "dry-run: would install ${pkgs[*]}"; return 0; fi
+  apt_install "${pkgs[@]}"
+}
+
 all_cmd() {
   case "${1:-}" in
     start) pg_redis_start; kafka_start; questdb_start ;;
@@ -570,6 +583,7 @@ infra_main() {
     pg-redis) pg_redis_cmd "$@" ;;
     kafka|questdb) service_cmd "$cmd" "$@" ;;
     redis-own) service_cmd redis_own "$@" ;;
+    deploy-tools) deploy_tools ;;
     all) all_cmd "$@" ;;
     -h|--help|help) usage ;;
     *) usage; die "unknown command '${cmd}'" ;;

@@ -19,6 +19,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -206,6 +208,37 @@ class BackupSystemTest {
         for (String entry : List.of("strategy-service/configuration.json", "strategy-service/strategies.csv", "strategy-service/strategy_versions.csv")) {
             assertTrue(entries.contains(entry), entry + " in " + entries);
         }
+    }
+
+    /**
+     * The alert rules and dashboards are only as good as the names they query: every metric they
+     * read must be exported by a running service, once the cluster has seen a little traffic.
+     */
+    @Test
+    void everyMetricTheAlertRulesAndDashboardsReadIsExported() {
+        long id = decision("METRICS", "BUY");
+        as(SERVICES.get("memory-service")).body(Map.of("marketContext", Map.of("features", Map.of("rsi_14", 60))))
+                .post("/api/v1/recall").then().statusCode(200);
+        as(SERVICES.get("cache-service")).get("/api/v1/cache/metrics-absent").then().statusCode(404);
+        TestDatabase memory = new TestDatabase(DATABASES.get("memory-service"));
+        await("decision " + id + " published").atMost(Duration.ofSeconds(30)).until(() -> memory.count(
+                "SELECT count(*) FROM outbox_events WHERE event_key = ? AND published_at IS NOT NULL", String.valueOf(id)) == 1);
+
+        Set<String> queried = MonitoredMetrics.of(ROOT);
+        assertTrue(queried.size() > 10, "the rules and dashboards query " + queried);
+        Set<String> exported = new TreeSet<>(Set.of("up")); // Prometheus' own, per target
+        SERVICES.values().forEach(service -> exported.addAll(sampleNames(service)));
+        Set<String> missing = new TreeSet<>(queried);
+        missing.removeAll(exported);
+        assertTrue(missing.isEmpty(), "queried by rules or dashboards, exported by no service: " + missing);
+    }
+
+    private static Set<String> sampleNames(RunningService service) {
+        String body = given().baseUri(service.url()).get("/q/metrics").then().statusCode(200).extract().asString();
+        Set<String> names = new TreeSet<>();
+        body.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                .forEach(l -> names.add(l.split("[{ ]", 2)[0]));
+        return names;
     }
 
     /** Requests a backup and waits for it: it must complete. */
