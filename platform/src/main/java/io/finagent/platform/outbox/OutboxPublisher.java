@@ -1,6 +1,8 @@
 package io.finagent.platform.outbox;
 
 import io.finagent.platform.events.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -26,8 +28,10 @@ import java.util.concurrent.CompletableFuture;
 public class OutboxPublisher {
 
     private final KafkaProducer<String, String> producer;
+    private final KafkaClientMetrics metrics;
 
-    public OutboxPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, OutboxConfig config) {
+    public OutboxPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, OutboxConfig config,
+                           MeterRegistry registry) {
         int timeoutMs = (int) config.sendTimeout().toMillis();
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -40,6 +44,9 @@ public class OutboxPublisher {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs + 1000,
                 ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new StringSerializer());
+        // kafka_producer_topic_record_send_total{topic} and the rest, as the channels' producers have
+        this.metrics = new KafkaClientMetrics(producer);
+        metrics.bindTo(registry);
     }
 
     /** Completes when all events are acknowledged; fails if any is not. */
@@ -71,6 +78,7 @@ public class OutboxPublisher {
 
     @PreDestroy
     void close() {
+        metrics.close();
         producer.close();
     }
 }
