@@ -227,8 +227,8 @@ class BackupSystemTest {
         Set<String> queried = MonitoredMetrics.of(ROOT);
         assertTrue(queried.size() > 10, "the rules and dashboards query " + queried);
         // Kafka clients' per-topic meters appear at Micrometer's next look at the client (each minute)
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() -> unexported(queried).isEmpty());
-        assertTrue(unexported(queried).isEmpty(), "queried by rules or dashboards, exported by no service: " + unexported(queried));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertEquals(Set.of(), unexported(queried), "queried by rules or dashboards, exported by no service"));
     }
 
     private static Set<String> unexported(Set<String> queried) {

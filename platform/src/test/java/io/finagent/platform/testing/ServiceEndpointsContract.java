@@ -1,8 +1,7 @@
 package io.finagent.platform.testing;
 
-import org.junit.jupiter.api.Test;
-
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
