@@ -10,10 +10,13 @@ import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.testing.TestEvents;
 import io.finagent.platform.testing.TestKafka;
+import io.finagent.portfolio.series.SeriesFlusher;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +47,8 @@ class OutcomeMeasurementTest {
     private static final EventCodec CODEC = new EventCodec();
 
     private final TestDatabase db = new TestDatabase("finagent_portfolio_test");
+    @Inject
+    Scheduler scheduler;
     private final PortfolioApi api = new PortfolioApi("olga-" + UUID.randomUUID());
     private final long strategy = TestEvents.newDecisionId();
     // two hours ago, so a 60-minute horizon has passed
@@ -115,6 +120,31 @@ class OutcomeMeasurementTest {
         JsonPath measured = api.request().get("/api/v1/outcomes/" + decision).then().statusCode(200).extract().jsonPath();
         assertNull(measured.get("paperTransactionId"));
         assertEquals("SELL with nothing held; the portfolio does not allow short selling", measured.getString("paperNote"));
+    }
+
+    @Test
+    void aPriceStillOnItsWayToTheStoreIsWaitedForNotSkippedOver() throws InterruptedException {
+        Instant due = decidedAt.plus(Duration.ofMinutes(30));
+        api.price(due.plusSeconds(10), "OUTF", "44").statusCode(200); // the exit, in the store
+        await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM series_backlog WHERE symbol = 'OUTF'") == 0);
+        long decision = TestEvents.newDecisionId();
+        scheduler.pause(SeriesFlusher.JOB);
+        try {
+            Thread.sleep(1500); // a flush that had begun before the pause is over
+            api.price(decidedAt.plusSeconds(5), "OUTF", "40").statusCode(200); // the reference, accepted but not sent yet
+            TestEvents.publish(decisionMade(decision, strategy, "OUTF", "BUY", "1", 30));
+            await().atMost(WAIT).until(() -> api.request().get("/api/v1/outcomes/" + decision).then().extract().statusCode() == 200);
+            Thread.sleep(3000); // three passes: none may decide from the exit alone
+            JsonPath waiting = api.request().get("/api/v1/outcomes/" + decision).then().statusCode(200).extract().jsonPath();
+            assertEquals("PENDING", waiting.getString("status"));
+            assertNull(waiting.get("referencePrice"));
+        } finally {
+            scheduler.resume(SeriesFlusher.JOB);
+        }
+        OutcomeMeasured outcome = CODEC.<OutcomeMeasured>read(awaitOutcome(decision).value(), EventType.OUTCOME_MEASURED).data();
+        assertAmount("40", outcome.referencePrice());
+        assertAmount("44", outcome.exitPrice());
+        assertEquals(0, new BigDecimal("0.1").compareTo(outcome.outcome()), "44 / 40 - 1");
     }
 
     @Test

@@ -21,12 +21,17 @@ public class SeriesPoint {
     @Column(nullable = false, updatable = false)
     public String line;
 
+    /** The symbol of a price; null for a valuation. */
+    @Column(updatable = false)
+    public String symbol;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
-    public static SeriesPoint of(String line, Instant now) {
+    public static SeriesPoint of(String line, String symbol, Instant now) {
         SeriesPoint point = new SeriesPoint();
         point.line = line;
+        point.symbol = symbol;
         point.createdAt = now;
         return point;
     }

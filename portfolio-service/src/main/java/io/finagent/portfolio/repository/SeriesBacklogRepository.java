@@ -15,6 +15,12 @@ public class SeriesBacklogRepository implements PanacheRepository<SeriesPoint> {
         return findAll(Sort.ascending("id")).page(0, limit).list();
     }
 
+    /** The symbols whose prices the store does not have yet. */
+    public Uni<List<String>> symbolsWaiting() {
+        return getSession().chain(session -> session.createSelectionQuery(
+                "select distinct symbol from SeriesPoint where symbol is not null", String.class).getResultList());
+    }
+
     public Uni<Long> deleteSent(List<Long> ids) {
         return delete("id in ?1", ids);
     }

@@ -36,18 +36,18 @@ public class MarketSeries {
     public Uni<Void> prices(String owner, Map<String, BigDecimal> prices, Instant at) {
         List<SeriesPoint> points = prices.entrySet().stream().map(price -> point(Point.measurement(PRICES)
                 .addTag("symbol", price.getKey()).addTag("owner", owner == null ? FEED : owner)
-                .addField("price", price.getValue().toPlainString()), at)).toList();
+                .addField("price", price.getValue().toPlainString()), price.getKey(), at)).toList();
         return backlog.persist(points);
     }
 
     public Uni<Void> valuations(List<Portfolio> portfolios, Instant at) {
         List<SeriesPoint> points = portfolios.stream().map(p -> point(Point.measurement(PORTFOLIO_VALUES)
                 .addTag("portfolio", String.valueOf(p.id))
-                .addField("value", p.currentValue.toPlainString()).addField("cash", p.cashBalance.toPlainString()), at)).toList();
+                .addField("value", p.currentValue.toPlainString()).addField("cash", p.cashBalance.toPlainString()), null, at)).toList();
         return backlog.persist(points);
     }
 
-    private static SeriesPoint point(Point point, Instant at) {
-        return SeriesPoint.of(point.time(at, WritePrecision.NS).toLineProtocol(), Instant.now());
+    private static SeriesPoint point(Point point, String symbol, Instant at) {
+        return SeriesPoint.of(point.time(at, WritePrecision.NS).toLineProtocol(), symbol, Instant.now());
     }
 }

@@ -19,6 +19,10 @@ public class PriceHistory {
     private static final String FIRST = "SELECT price, ts FROM " + MarketSeries.PRICES
             + " WHERE symbol = $1 AND (owner = $2 OR owner = '" + MarketSeries.FEED + "') AND ts >= $3";
 
+    // a WAL table shows a write to readers once its writer has applied it: until then a read may miss it
+    private static final String APPLIED = "SELECT writerTxn, bufferedTxnSize, sequencerTxn FROM wal_tables() WHERE name = '"
+            + MarketSeries.PRICES + "'";
+
     private final Pool store;
     private final SeriesTables tables;
 
@@ -35,6 +39,18 @@ public class PriceHistory {
     /** The first price at or after {@code from} and before {@code until}. */
     public Uni<Optional<PricePoint>> first(String symbol, String userId, Instant from, Instant until) {
         return query(FIRST + " AND ts < $4 ORDER BY ts LIMIT 1", Tuple.of(symbol, userId, utc(from), utc(until)));
+    }
+
+    /** Whether every price the store has accepted is visible to reads (true before the first). */
+    public Uni<Boolean> caughtUp() {
+        return store.query(APPLIED).execute().map(rows -> {
+            var it = rows.iterator();
+            if (!it.hasNext()) {
+                return true;
+            }
+            Row row = it.next();
+            return row.getLong("writerTxn") >= row.getLong("sequencerTxn") && row.getLong("bufferedTxnSize") == 0;
+        });
     }
 
     private Uni<Optional<PricePoint>> query(String sql, Tuple arguments) {

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class SeriesFlusher {
 
+    /** The scheduler's name of the flush job. */
+    public static final String JOB = "series-flush";
     private static final Logger LOG = Logger.getLogger(SeriesFlusher.class);
     private static final Duration FLUSH_LIMIT = Duration.ofSeconds(30);
 
@@ -51,7 +53,7 @@ public class SeriesFlusher {
         registry.gauge("finagent_series_backlog_points", waiting);
     }
 
-    @Scheduled(every = "${finagent.questdb.flush-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = SeriesFlusher.JOB, every = "${finagent.questdb.flush-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> flush() {
         return Panache.withSession(() -> backlog.count().invoke(waiting::set).chain(() -> backlog.oldest(config.flushBatch())))
                 .chain(this::send)

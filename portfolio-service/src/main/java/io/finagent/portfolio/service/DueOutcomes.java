@@ -4,6 +4,7 @@ import io.finagent.portfolio.config.OutcomeConfig;
 import io.finagent.portfolio.domain.MeasurementStatus;
 import io.finagent.portfolio.domain.OutcomeMeasurement;
 import io.finagent.portfolio.repository.OutcomeMeasurementRepository;
+import io.finagent.portfolio.repository.SeriesBacklogRepository;
 import io.finagent.portfolio.series.PriceHistory;
 import io.finagent.portfolio.series.PricePoint;
 import io.micrometer.core.instrument.Counter;
@@ -25,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Each pass looks up, in the time-series store, the prices the pending measurements wait for
  * and settles them one by one. While the store is down the measurements wait; one warning per outage.
+ * A settled row is never looked at again, so a pass only reads what the store is known to hold:
+ * it leaves a symbol alone while prices for it wait in the backlog, and waits for the store to
+ * show every write it accepted (a price just sent might otherwise be skipped over for good).
  */
 @ApplicationScoped
 public class DueOutcomes {
@@ -33,6 +37,7 @@ public class DueOutcomes {
     private static final Duration PASS_LIMIT = Duration.ofSeconds(30);
 
     private final OutcomeMeasurementRepository measurements;
+    private final SeriesBacklogRepository backlog;
     private final OutcomeMeasurementService service;
     private final PriceHistory prices;
     private final OutcomeConfig config;
@@ -40,9 +45,10 @@ public class DueOutcomes {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicBoolean failing = new AtomicBoolean();
 
-    public DueOutcomes(OutcomeMeasurementRepository measurements, OutcomeMeasurementService service, PriceHistory prices,
-                       OutcomeConfig config, MeterRegistry registry) {
+    public DueOutcomes(OutcomeMeasurementRepository measurements, SeriesBacklogRepository backlog, OutcomeMeasurementService service,
+                       PriceHistory prices, OutcomeConfig config, MeterRegistry registry) {
         this.measurements = measurements;
+        this.backlog = backlog;
         this.service = service;
         this.prices = prices;
         this.config = config;
@@ -62,9 +68,12 @@ public class DueOutcomes {
     @Scheduled(every = "${finagent.outcome.check-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> measure() {
         Instant now = Instant.now();
+        // the backlog first, then the store: a point sent in between is then seen by the second
         return Panache.withSession(() -> measurements.countPending().invoke(pending::set)
-                        .chain(() -> measurements.toCheck(now, config.batchSize())))
-                .chain(rows -> settleAll(rows, now))
+                        .chain(backlog::symbolsWaiting))
+                .chain(waiting -> prices.caughtUp().chain(caughtUp -> !caughtUp ? Uni.createFrom().voidItem()
+                        : Panache.withSession(() -> measurements.toCheck(now, waiting, config.batchSize()))
+                        .chain(rows -> settleAll(rows, now))))
                 // a call that never answers (seen after QuestDB restarts) must not hold every later pass back
                 .ifNoItem().after(PASS_LIMIT).failWith(() -> new IllegalStateException("pass took over " + PASS_LIMIT))
                 .invoke(() -> {
