@@ -1,8 +1,11 @@
 package io.finagent.system;
 
+import io.finagent.platform.events.EventType;
 import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.testing.TestInfrastructure;
+import io.finagent.platform.testing.TestKafka;
 import io.finagent.platform.testing.Tokens;
+import io.finagent.platform.tracing.Traceparent;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,11 +13,13 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,12 +27,14 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * The loop of the cluster, end to end, with the packaged services on their own databases and the
  * real broker and QuestDB: memory-service stores a decision and publishes decision-made through
  * its outbox; strategy-service and portfolio-service hear it; portfolio-service measures its
  * outcome from the prices in QuestDB and publishes outcome-measured; memory-service applies it.
+ * Tracing is on, so the loop of one decision is also one trace.
  */
 class DecisionLoopSystemTest {
 
@@ -39,20 +46,27 @@ class DecisionLoopSystemTest {
     private static final List<RunningService> SERVICES = new ArrayList<>();
     private static RunningService memory;
     private static RunningService portfolio;
+    private static TraceCollector traces;
 
     @BeforeAll
     static void startServices() throws Exception {
         TestInfrastructure.ensureRunning();
+        traces = TraceCollector.start();
         for (var service : List.of("memory-service", "strategy-service", "portfolio-service")) {
             String database = DATABASES.get(service);
             dropDatabase(database); // each service must create its own database when it is missing
-            SERVICES.add(RunningService.start(ROOT, service, Map.of(
-                    "FINAGENT_DB_NAME", database,
-                    "KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrap(),
-                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", ROOT.resolve("platform/src/test/resources/test-keys/publicKey.pem").toString(),
-                    "FINAGENT_CONSUMER_GROUP", service + "-system",
-                    "FINAGENT_QUESTDB_HTTP_URL", "http://127.0.0.1:" + TestInfrastructure.env().get("QUESTDB_HTTP_PORT"),
-                    "FINAGENT_QUESTDB_PG_PORT", TestInfrastructure.env().get("QUESTDB_PG_PORT"))));
+            SERVICES.add(RunningService.start(ROOT, service, Map.ofEntries(
+                    Map.entry("FINAGENT_DB_NAME", database),
+                    Map.entry("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrap()),
+                    Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", ROOT.resolve("platform/src/test/resources/test-keys/publicKey.pem").toString()),
+                    Map.entry("FINAGENT_CONSUMER_GROUP", service + "-system"),
+                    Map.entry("FINAGENT_QUESTDB_HTTP_URL", "http://127.0.0.1:" + TestInfrastructure.env().get("QUESTDB_HTTP_PORT")),
+                    Map.entry("FINAGENT_QUESTDB_PG_PORT", TestInfrastructure.env().get("QUESTDB_PG_PORT")),
+                    // tracing on, as a deployment turns it on, exporting to this test
+                    Map.entry("QUARKUS_OTEL_SDK_DISABLED", "false"),
+                    Map.entry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf"),
+                    Map.entry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint()),
+                    Map.entry("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"))));
         }
         for (RunningService service : SERVICES) {
             service.awaitReady(Duration.ofSeconds(120));
@@ -71,6 +85,7 @@ class DecisionLoopSystemTest {
         for (RunningService service : SERVICES) {
             service.close();
         }
+        traces.close();
     }
 
     @Test
@@ -108,8 +123,8 @@ class DecisionLoopSystemTest {
                          "marketContext": {"features": {"rsi_14": 71.0}}, "horizonMinutes": 60, "decidedAt": "%s"}"""
                         .formatted(decidedAt))
                 .when().post("/api/v1/decisions").then().statusCode(201).extract().jsonPath().getLong("id");
-        price(user, decidedAt.plusSeconds(1), "200");
-        price(user, decidedAt.plus(Duration.ofMinutes(61)), "190");
+        price(user, "LOOP", decidedAt.plusSeconds(1), "200");
+        price(user, "LOOP", decidedAt.plus(Duration.ofMinutes(61)), "190");
 
         await("memory-service learns the outcome of decision " + id).atMost(Duration.ofSeconds(90)).until(() ->
                 as(user, memory).get("/api/v1/decisions/" + id).then().extract().path("outcome") != null);
@@ -118,8 +133,41 @@ class DecisionLoopSystemTest {
                 as(user, memory).get("/api/v1/decisions/" + id).then().extract().jsonPath().getString("outcome"))));
     }
 
-    private static void price(String user, Instant at, String price) {
-        as(user, portfolio).body(Map.of("at", at.toString(), "prices", List.of(Map.of("symbol", "LOOP", "price", new BigDecimal(price)))))
+    @Test
+    void oneDecisionIsOneTraceFromItsRequestToItsOutcomeEvent() {
+        String user = "agent-" + UUID.randomUUID();
+        String traceId = hex(16);
+        Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
+        long id = as(user, memory).header(Traceparent.HEADER, "00-" + traceId + "-" + hex(8) + "-01")
+                .body("""
+                        {"strategyId": 13, "symbol": "TRCE", "decisionType": "BUY", "confidence": 0.7,
+                         "marketContext": {"features": {"rsi_14": 40.0}}, "horizonMinutes": 60, "decidedAt": "%s"}"""
+                        .formatted(decidedAt))
+                .when().post("/api/v1/decisions").then().statusCode(201).extract().jsonPath().getLong("id");
+        price(user, "TRCE", decidedAt.plusSeconds(1), "50");
+        price(user, "TRCE", decidedAt.plus(Duration.ofMinutes(61)), "55");
+
+        var made = TestKafka.awaitRecord(EventType.DECISION_MADE.topic(), r -> String.valueOf(id).equals(r.key()), Duration.ofSeconds(60));
+        assertEquals(traceId, traceIdOf(TestKafka.header(made, Traceparent.HEADER)), "decision-made is published in the request's trace");
+        var measured = TestKafka.awaitRecord(EventType.OUTCOME_MEASURED.topic(), r -> String.valueOf(id).equals(r.key()), Duration.ofSeconds(90));
+        assertEquals(traceId, traceIdOf(TestKafka.header(measured, Traceparent.HEADER)), "outcome-measured is published in it too");
+        await("spans of trace " + traceId + " exported by memory-service and portfolio-service").atMost(Duration.ofSeconds(30))
+                .until(() -> traces.received("memory-service", traceId) && traces.received("portfolio-service", traceId));
+    }
+
+    private static String traceIdOf(String traceparent) {
+        assertNotNull(traceparent, "the record carries a traceparent header");
+        return traceparent.split("-")[1];
+    }
+
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    private static void price(String user, String symbol, Instant at, String price) {
+        as(user, portfolio).body(Map.of("at", at.toString(), "prices", List.of(Map.of("symbol", symbol, "price", new BigDecimal(price)))))
                 .post("/api/v1/prices").then().statusCode(200);
     }
 

@@ -8,6 +8,7 @@ import io.finagent.platform.events.EventType;
 import io.finagent.platform.batching.Batches;
 import io.finagent.platform.idempotency.Created;
 import io.finagent.platform.outbox.Outbox;
+import io.finagent.platform.tracing.Traceparent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -32,7 +33,8 @@ public class DecisionRecorder {
     /** Two batches in flight: one is built and sent while the other waits for its commit to reach the disk. */
     private static final int MAX_WRITERS = 2;
 
-    private record Pending(Decision decision, CompletableFuture<Created<Decision>> done) {
+    /** A call's decision, with the trace of the call (the batch is written in another context). */
+    private record Pending(Decision decision, String traceparent, CompletableFuture<Created<Decision>> done) {
     }
 
     private final Batches<Pending> batches = new Batches<>(MAX_BATCH, MAX_WRITERS, this::writeBatch);
@@ -52,7 +54,7 @@ public class DecisionRecorder {
 
     /** Stores the decision and its event, once per Idempotency-Key: a used key returns the first decision. */
     public Uni<Created<Decision>> record(Decision decision) {
-        Pending pending = new Pending(decision, new CompletableFuture<>());
+        Pending pending = new Pending(decision, Traceparent.current(), new CompletableFuture<>());
         Context caller = Vertx.currentContext();
         batches.add(pending);
         return Uni.createFrom().completionStage(pending.done())
@@ -76,7 +78,8 @@ public class DecisionRecorder {
                         Decision d = toWrite.get(i);
                         d.id = ids.get(i);
                         if (d.id != null) {
-                            events.add(new Outbox.Entry(EventType.DECISION_MADE, d.id.toString(), mapper.toEvent(d), d.createdAt));
+                            events.add(new Outbox.Entry(EventType.DECISION_MADE, d.id.toString(), mapper.toEvent(d), d.createdAt,
+                                    batch.get(i).traceparent()));
                         }
                     }
                     return outbox.addAll(connection, events);

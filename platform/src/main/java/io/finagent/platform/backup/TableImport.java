@@ -29,19 +29,63 @@ public final class TableImport implements AutoCloseable {
         this.connection = connection;
         connection.setAutoCommit(false);
         execute("SET LOCAL session_replication_role = replica");
+        // memory for the index builds after each table's load (the session's default is 64 MB)
+        execute("SET LOCAL maintenance_work_mem = '256MB'");
     }
 
-    /** The table becomes exactly the rows of a full export. */
+    /**
+     * The table becomes exactly the rows of a full export. As with pg_restore, its secondary
+     * indexes are built once over the loaded rows instead of row by row: dropped before the COPY
+     * and created again after it (in this transaction, so a failed restore keeps them). The
+     * indexes of constraints stay, for the deltas' upserts.
+     */
     public long replaceAll(BackedUpTable table, InputStream csv) throws SQLException, IOException {
-        execute("DELETE FROM " + table.quoted());
-        return copy(table.quoted(), csv).rows();
+        empty(table);
+        List<String[]> indexes = secondaryIndexes(table);
+        for (String[] index : indexes) {
+            execute("DROP INDEX " + BackedUpTable.quote(index[0]));
+        }
+        long rows = copy(table.quoted(), csv).rows();
+        for (String[] index : indexes) {
+            execute(index[1]);
+        }
+        return rows;
     }
 
-    /** Concurrent writers wait until the restore ends; readers see the old rows meanwhile. */
+    /** Concurrent writers wait until the restore ends; readers see the old rows until a table is emptied. */
     public void lock(List<BackedUpTable> tables) throws SQLException {
         if (!tables.isEmpty()) {
             execute("LOCK TABLE " + tables.stream().map(BackedUpTable::quoted).collect(Collectors.joining(", ")) + " IN EXCLUSIVE MODE");
         }
+    }
+
+    /**
+     * TRUNCATE leaves no old rows for the load to write beside, as DELETE does (readers wait from
+     * here on). A table another one's foreign key refers to cannot be truncated alone: DELETE it is.
+     */
+    private void empty(BackedUpTable table) throws SQLException {
+        execute("SAVEPOINT empty_table");
+        try {
+            execute("TRUNCATE " + table.quoted());
+            execute("RELEASE SAVEPOINT empty_table");
+        } catch (SQLException referenced) {
+            execute("ROLLBACK TO SAVEPOINT empty_table");
+            execute("DELETE FROM " + table.quoted());
+        }
+    }
+
+    /** Name and definition of each index of the table that no constraint owns. */
+    private List<String[]> secondaryIndexes(BackedUpTable table) throws SQLException {
+        List<String[]> indexes = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i"
+                     + " JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = " + TableExport.literal(table.quoted()) + "::regclass"
+                     + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)")) {
+            while (rows.next()) {
+                indexes.add(new String[] {rows.getString(1), rows.getString(2)});
+            }
+        }
+        return indexes;
     }
 
     /** A delta's changed rows, written over the rows of the same key. */

@@ -3,6 +3,7 @@ package io.finagent.platform.outbox;
 import io.finagent.platform.events.CloudEvent;
 import io.finagent.platform.events.EventCodec;
 import io.finagent.platform.events.EventType;
+import io.finagent.platform.tracing.Traceparent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,14 +26,22 @@ import java.util.List;
 public class Outbox {
 
     private static final String INSERT = """
-            INSERT INTO outbox_events (id, topic, event_key, event_type, payload, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6)""";
+            INSERT INTO outbox_events (id, topic, event_key, event_type, payload, created_at, traceparent)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)""";
     private static final String INSERT_NAMED = """
-            INSERT INTO outbox_events (id, topic, event_key, event_type, payload, created_at)
-            VALUES (:id, :topic, :key, :type, :payload, :createdAt)""";
+            INSERT INTO outbox_events (id, topic, event_key, event_type, payload, created_at, traceparent)
+            VALUES (:id, :topic, :key, :type, :payload, :createdAt, :traceparent)""";
 
-    /** An event to record: its type, subject (the Kafka key), data and time. */
-    public record Entry(EventType type, String subject, Object data, Instant time) {
+    /**
+     * An event to record: its type, subject (the Kafka key), data and time, and the trace it is
+     * published in ({@link Traceparent}; null for none).
+     */
+    public record Entry(EventType type, String subject, Object data, Instant time, String traceparent) {
+
+        /** An event of the trace current where it is created. */
+        public Entry(EventType type, String subject, Object data, Instant time) {
+            this(type, subject, data, time, Traceparent.current());
+        }
     }
 
     private final EventCodec codec;
@@ -49,7 +59,8 @@ public class Outbox {
         }
         List<Tuple> rows = entries.stream().map(e -> {
             Row row = row(e);
-            return Tuple.tuple(List.of(row.event().id(), row.topic(), e.subject(), row.event().type(), row.payload(), row.createdAt()));
+            return Tuple.tuple(Arrays.asList(row.event().id(), row.topic(), e.subject(), row.event().type(), row.payload(), row.createdAt(),
+                    e.traceparent()));
         }).toList();
         return connection.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
     }
@@ -64,6 +75,7 @@ public class Outbox {
                         .setParameter("type", row.event().type())
                         .setParameter("payload", row.payload())
                         .setParameter("createdAt", row.createdAt())
+                        .setParameter("traceparent", entry.traceparent())
                         .executeUpdate())
                 .replaceWithVoid();
     }

@@ -1,8 +1,14 @@
 package io.finagent.platform.outbox;
 
 import io.finagent.platform.events.CloudEvent;
+import io.finagent.platform.tracing.Traceparent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -21,7 +27,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends outbox rows to Kafka with acks=all and an idempotent producer, and completes only when
- * the broker has acknowledged every one of them.
+ * the broker has acknowledged every one of them. A row written in a trace is sent in a producer
+ * span of that trace, whose {@code traceparent} header the consumers' spans continue.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "finagent.outbox.enabled", stringValue = "true")
@@ -29,9 +36,11 @@ public class OutboxPublisher {
 
     private final KafkaProducer<String, String> producer;
     private final KafkaClientMetrics metrics;
+    private final Tracer tracer;
 
     public OutboxPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, OutboxConfig config,
-                           MeterRegistry registry) {
+                           MeterRegistry registry, OpenTelemetry telemetry) {
+        this.tracer = telemetry.getTracer("io.finagent.outbox");
         int timeoutMs = (int) config.sendTimeout().toMillis();
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -62,8 +71,14 @@ public class OutboxPublisher {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
         record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        Span span = span(event);
+        String traceparent = Traceparent.of(span.getSpanContext());
+        if (traceparent != null) {
+            record.headers().add(Traceparent.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         try {
             producer.send(record, (metadata, error) -> {
+                ended(span, error);
                 if (error == null) {
                     acked.complete(null);
                 } else {
@@ -71,9 +86,32 @@ public class OutboxPublisher {
                 }
             });
         } catch (RuntimeException e) {
+            ended(span, e);
             acked.completeExceptionally(e);
         }
         return acked;
+    }
+
+    /** A producer span in the trace the row was written in; none for a row written outside one. */
+    private Span span(PendingEvent event) {
+        if (event.traceparent() == null) {
+            return Span.getInvalid();
+        }
+        return tracer.spanBuilder(event.topic() + " publish").setSpanKind(SpanKind.PRODUCER)
+                .setParent(Traceparent.parent(event.traceparent()))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", event.topic())
+                .setAttribute("messaging.kafka.message.key", event.key())
+                .setAttribute("messaging.message.id", event.id().toString())
+                .startSpan();
+    }
+
+    private static void ended(Span span, Throwable error) {
+        if (error != null) {
+            span.recordException(error);
+            span.setStatus(StatusCode.ERROR);
+        }
+        span.end();
     }
 
     @PreDestroy

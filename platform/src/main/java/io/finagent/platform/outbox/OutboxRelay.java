@@ -28,7 +28,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String LOCK_BATCH = """
-            SELECT id, topic, event_key, payload FROM outbox_events
+            SELECT id, topic, event_key, payload, traceparent FROM outbox_events
             WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED""";
     private static final String MARK_PUBLISHED = "UPDATE outbox_events SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1)";
     private static final String MARK_FAILED = "UPDATE outbox_events SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1)";
@@ -73,7 +73,7 @@ public class OutboxRelay {
                     List<PendingEvent> batch = new ArrayList<>();
                     for (Row row : rows) {
                         batch.add(new PendingEvent(row.getUUID("id"), row.getString("topic"),
-                                row.getString("event_key"), row.getString("payload")));
+                                row.getString("event_key"), row.getString("payload"), row.getString("traceparent")));
                     }
                     return batch;
                 })

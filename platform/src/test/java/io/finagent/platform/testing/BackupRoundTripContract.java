@@ -94,9 +94,12 @@ public abstract class BackupRoundTripContract {
         return ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(ExportConfig.class).backedUpTables();
     }
 
-    /** Every exported table's rows as PostgreSQL prints them, in key order. */
+    /** Every exported table's rows as PostgreSQL prints them, in key order, and its indexes (an import rebuilds them). */
     private String state(TestDatabase db) {
         StringBuilder all = new StringBuilder();
+        all.append("indexes:\n").append(String.join("\n", db.strings("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                + " AND tablename IN (" + String.join(", ", tables().stream().map(t -> "'" + t.name() + "'").toList()) + ") ORDER BY indexname")))
+                .append('\n');
         for (BackedUpTable table : tables()) {
             String order = String.join(", ", table.keyColumns());
             all.append(table.name()).append(":\n")

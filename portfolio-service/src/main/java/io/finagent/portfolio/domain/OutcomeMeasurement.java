@@ -99,13 +99,17 @@ public class OutcomeMeasurement {
     @Column(name = "paper_note")
     public String paperNote;
 
+    /** The trace the decision arrived in; its outcome is published in it. */
+    @Column(updatable = false)
+    public String traceparent;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    public static OutcomeMeasurement of(DecisionMade decision, int horizonMinutes, HorizonSource source, Instant now) {
+    public static OutcomeMeasurement of(DecisionMade decision, int horizonMinutes, HorizonSource source, String traceparent, Instant now) {
         OutcomeMeasurement m = new OutcomeMeasurement();
         m.decisionId = decision.decisionId();
         m.userId = decision.userId();
@@ -118,6 +122,7 @@ public class OutcomeMeasurement {
         m.horizonSource = source;
         m.dueAt = decision.decidedAt().plus(Duration.ofMinutes(horizonMinutes));
         m.nextCheckAt = now;
+        m.traceparent = traceparent;
         m.createdAt = now;
         m.updatedAt = now;
         return m;

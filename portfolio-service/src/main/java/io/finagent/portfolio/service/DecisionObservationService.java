@@ -4,6 +4,7 @@ import io.finagent.platform.events.DecisionMade;
 import io.finagent.portfolio.config.OutcomeConfig;
 import io.finagent.portfolio.domain.HorizonSource;
 import io.finagent.portfolio.domain.ObservedDecision;
+import io.finagent.platform.tracing.Traceparent;
 import io.finagent.portfolio.domain.OutcomeMeasurement;
 import io.finagent.portfolio.repository.ObservedDecisionRepository;
 import io.finagent.portfolio.repository.OutcomeMeasurementRepository;
@@ -37,9 +38,11 @@ public class DecisionObservationService {
     @WithTransaction
     public Uni<Void> observe(DecisionMade decision) {
         Instant now = Instant.now();
+        String trace = Traceparent.current(); // the consumer's span of the decision's event
+
         return observed.findById(decision.decisionId()).chain(seen -> seen != null ? Uni.createFrom().voidItem()
                 : horizon(decision).chain(horizon -> observed.persist(ObservedDecision.of(decision, now))
-                        .chain(() -> measurements.persist(OutcomeMeasurement.of(decision, horizon.minutes(), horizon.source(), now))))
+                        .chain(() -> measurements.persist(OutcomeMeasurement.of(decision, horizon.minutes(), horizon.source(), trace, now))))
                         .replaceWithVoid());
     }
 

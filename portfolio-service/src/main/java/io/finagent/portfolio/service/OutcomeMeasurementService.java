@@ -72,7 +72,7 @@ public class OutcomeMeasurementService {
             m.skip("no price between the decision and its horizon: nothing to measure from", now);
         } else if (m.referencePrice != null && due && exit.isPresent()) {
             m.measure(exit.get().price(), exit.get().at(), now);
-            return outbox.add(new Outbox.Entry(EventType.OUTCOME_MEASURED, String.valueOf(m.decisionId), event(m), now))
+            return outbox.add(new Outbox.Entry(EventType.OUTCOME_MEASURED, String.valueOf(m.decisionId), event(m), now, m.traceparent))
                     .replaceWith(m.status);
         } else if (m.referencePrice != null && !due) {
             m.nextCheckAt = m.dueAt; // nothing to look for before the horizon
