@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -60,7 +61,7 @@ public class ArchiveResource {
         Connection connection = dataSource.getConnection();
         try {
             checkTimestampColumn(connection, archived, column);
-            TableExport export = new TableExport(connection);
+            TableExport export = new TableExport(connection, List.of(archived));
             StreamingOutput body = out -> write(connection, export, archived, column, cutoff, out);
             return Response.ok(body).header(ExportResource.SNAPSHOT_HEADER, export.snapshot()).build();
         } catch (SQLException | RuntimeException e) {

@@ -61,7 +61,7 @@ public class ExportResource {
         Connection connection = dataSource.getConnection();
         TableExport export;
         try {
-            export = new TableExport(connection);
+            export = new TableExport(connection, chosen);
         } catch (SQLException e) {
             connection.close();
             throw e;

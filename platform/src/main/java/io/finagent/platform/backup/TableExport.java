@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One export of a service's tables as CSV (with a header), every table read in the same
@@ -22,11 +24,20 @@ public final class TableExport implements AutoCloseable {
     private final Connection connection;
     private final String snapshot;
 
-    public TableExport(Connection connection) throws SQLException {
+    /**
+     * Locks the tables it will read before its snapshot, as pg_dump does: a restore empties a
+     * table with TRUNCATE, which a snapshot taken before it would see as empty, so the restore
+     * waits for this export to end (and this export for a restore under way).
+     */
+    public TableExport(Connection connection, List<BackedUpTable> tables) throws SQLException {
         this.connection = connection;
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         connection.setReadOnly(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE " + tables.stream().map(BackedUpTable::quoted).collect(Collectors.joining(", "))
+                    + " IN ACCESS SHARE MODE");
+        }
         try (Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT pg_current_snapshot()::text")) {
             row.next();

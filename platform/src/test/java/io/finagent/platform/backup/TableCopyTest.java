@@ -16,8 +16,12 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,8 +117,43 @@ class TableCopyTest {
         assertNotEquals(atFull, atSecond);
     }
 
+    @Test
+    void anExportUnderWayHoldsARestoreBackAndReadsTheRowsOfItsSnapshot() throws Exception {
+        Export full = export(null);
+        String atFull = state();
+        change("DELETE FROM positions WHERE id > 100");
+        CompletableFuture<Void> restore;
+        try (Connection c = connect(); TableExport export = new TableExport(c, TABLES)) {
+            restore = CompletableFuture.runAsync(() -> {
+                try {
+                    importOver(full);
+                } catch (SQLException | IOException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            Thread.sleep(1000);
+            assertFalse(restore.isDone(), "the restore waits for the export under way");
+            // a TRUNCATE committed after the snapshot would show an empty table to it
+            assertEquals(100, export.all(POSITIONS, new ByteArrayOutputStream()), "the export reads the rows of its snapshot");
+        }
+        restore.get(30, TimeUnit.SECONDS);
+        assertEquals(atFull, state());
+    }
+
+    /** A full restore over the rows there are, as backup-service sends it. */
+    private void importOver(Export full) throws SQLException, IOException {
+        try (Connection c = connect(); TableImport restore = new TableImport(c)) {
+            restore.lock(TABLES);
+            for (BackedUpTable table : TABLES) {
+                restore.replaceAll(table, new ByteArrayInputStream(full.rows().get(table.name())));
+                restore.advanceIdentities(table);
+            }
+            restore.commit();
+        }
+    }
+
     private Export export(String since) throws SQLException, IOException {
-        try (Connection c = connect(); TableExport export = new TableExport(c)) {
+        try (Connection c = connect(); TableExport export = new TableExport(c, TABLES)) {
             Map<String, byte[]> rows = new LinkedHashMap<>();
             Map<String, byte[]> deleted = new LinkedHashMap<>();
             for (BackedUpTable table : TABLES) {
