@@ -81,6 +81,8 @@ class OutcomeMeasurementTest {
         assertEquals(decidedAt.plusSeconds(1).toString(), measured.getString("referencePriceAt"));
         assertEquals(due.plusSeconds(5).toString(), measured.getString("exitPriceAt"));
         assertEquals("DECISION", measured.getString("horizonSource"));
+        assertEquals(0, db.count("SELECT count(*) FROM pending_outcome_measurements WHERE decision_id = ? AND traceparent IS NOT NULL", decision),
+                "tracing is off here: no trace is kept");
 
         // the paper trade: 10000 current value x 0.10 order fraction x 0.5 confidence = 500, at 100 = 5 shares
         JsonPath trades = api.request().get("/api/v1/portfolios/" + portfolio + "/transactions").then().statusCode(200)

@@ -1,5 +1,6 @@
 package io.finagent.backup.service;
 
+import io.finagent.backup.archive.ArchiveException;
 import io.finagent.backup.archive.ArchiveReader;
 import io.finagent.backup.client.ServiceData;
 import io.finagent.backup.domain.Backup;
@@ -23,14 +24,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Restores the chain that leads to a backup (or to a point in time): verifies every archive of it
- * first, refusing with nothing changed if one fails, then sends each service its entries (the
- * full's as {@code full/}, each delta's as {@code delta/}) to import in one transaction.
- * Blocking: call it from a worker thread.
+ * Restores the chain that leads to a backup (or to a point in time): sends each service its
+ * entries (the full's as {@code full/}, each delta's as {@code delta/}) to import in one
+ * transaction, and lets none commit before every archive of the chain is verified, refusing
+ * with nothing changed if one fails. Blocking: call it from a worker thread.
  */
 @ApplicationScoped
 public class RestoreService {
@@ -55,40 +58,70 @@ public class RestoreService {
     public record Restored(long id, List<Long> chain, Map<String, String> imported) {
     }
 
-    /** Exactly one of {@code backupId} and {@code target}; {@code service} null for every service the chain covers. */
+    /**
+     * Exactly one of {@code backupId} and {@code target}; {@code service} null for every service the chain covers.
+     * The chain is read back in full while the first service's import streams (a second reading,
+     * on its own thread): that import commits only once every archive passed, since its body's
+     * end marker waits for the check. A failing archive still changes nothing, and the check
+     * costs the restore no time of its own.
+     */
     public Restored restore(Long backupId, Instant target, String service, String requestedBy) {
         RestorePlan plan = plan(OnVertxContext.await(this::completed), backupId, target, service);
         long id = OnVertxContext.await(() -> records.begin(plan, target, requestedBy)).id;
-        for (Backup backup : plan.chain()) {
-            ArchiveCheck check = verify.check(backup);
-            if (!check.passed()) {
-                OnVertxContext.await(() -> verify.record(check));
-                String detail = "backup " + backup.id + " of the chain " + plan.backupIds() + " fails verification ("
-                        + check.reason() + ": " + check.detail() + "); nothing was restored";
-                OnVertxContext.await(() -> records.end(id, "REFUSED", detail));
-                throw ProblemException.unprocessable(backupId != null ? "backupId" : "targetTime", detail);
-            }
-        }
-        LOG.infof("restore of %s from chain %s: every archive verified", plan.services(), plan.backupIds());
+        CompletableFuture<Optional<ArchiveCheck>> verified = new CompletableFuture<>();
+        Thread verifier = new Thread(() -> verified.complete(firstFailure(plan)), "restore-verify");
+        verifier.setDaemon(true);
+        verifier.start();
         Map<String, String> imported = new LinkedHashMap<>();
         for (String name : plan.services()) {
             if (plan.chain().stream().noneMatch(b -> b.holdsRowsOf(name))) {
                 continue; // settings only: kept for reading, not imported
             }
             try {
-                imported.put(name, services.restore(name, () -> body(plan.chain(), name)));
+                imported.put(name, services.restore(name, () -> body(plan.chain(), name, verified)));
             } catch (IOException | InterruptedException e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
+                refuseIfFailed(id, plan, backupId, verified.join()); // the import was stopped for it
                 String detail = "restore of " + name + " failed (" + e.getMessage() + "); restored before it: " + imported.keySet();
                 OnVertxContext.await(() -> records.end(id, "FAILED", detail));
                 throw ProblemException.unavailable(detail);
             }
             LOG.infof("restore: %s restored from chain %s", name, plan.backupIds());
         }
+        refuseIfFailed(id, plan, backupId, verified.join());
         OnVertxContext.await(() -> records.end(id, "COMPLETED", null));
         return new Restored(id, plan.backupIds(), imported);
+    }
+
+    /** The first archive of the chain that fails verification, if one does. */
+    private Optional<ArchiveCheck> firstFailure(RestorePlan plan) {
+        for (Backup backup : plan.chain()) {
+            ArchiveCheck check;
+            try {
+                check = verify.check(backup);
+            } catch (RuntimeException e) {
+                check = new ArchiveCheck(backup.id, false, ArchiveException.Reason.CORRUPT.name(), String.valueOf(e.getMessage()));
+            }
+            if (!check.passed()) {
+                return Optional.of(check);
+            }
+        }
+        LOG.infof("restore of %s from chain %s: every archive verified", plan.services(), plan.backupIds());
+        return Optional.empty();
+    }
+
+    private void refuseIfFailed(long id, RestorePlan plan, Long backupId, Optional<ArchiveCheck> failure) {
+        if (failure.isEmpty()) {
+            return;
+        }
+        ArchiveCheck check = failure.get();
+        OnVertxContext.await(() -> verify.record(check));
+        String detail = "backup " + check.backupId() + " of the chain " + plan.backupIds() + " fails verification ("
+                + check.reason() + ": " + check.detail() + "); nothing was restored";
+        OnVertxContext.await(() -> records.end(id, "REFUSED", detail));
+        throw ProblemException.unprocessable(backupId != null ? "backupId" : "targetTime", detail);
     }
 
     static RestorePlan plan(List<Backup> completed, Long backupId, Instant target, String service) {
@@ -115,7 +148,7 @@ public class RestoreService {
     }
 
     /** The import body of one service, written by its own thread as the HTTP client reads it. */
-    private InputStream body(List<Backup> chain, String service) {
+    private InputStream body(List<Backup> chain, String service, CompletableFuture<Optional<ArchiveCheck>> verified) {
         PipedInputStream in = new PipedInputStream(1 << 16);
         PipedOutputStream out;
         try {
@@ -123,26 +156,35 @@ public class RestoreService {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        Thread writer = new Thread(() -> write(chain, service, out), "restore-" + service);
+        Thread writer = new Thread(() -> write(chain, service, verified, out), "restore-" + service);
         writer.setDaemon(true);
         writer.start();
         return in;
     }
 
-    /** Ends without the end marker on failure, so the service rolls back instead of committing part of it. */
-    private void write(List<Backup> chain, String service, PipedOutputStream out) {
+    /**
+     * Ends without the end marker on failure, or when an archive of the chain fails verification,
+     * so the service rolls back instead of committing.
+     */
+    private void write(List<Backup> chain, String service, CompletableFuture<Optional<ArchiveCheck>> verified, PipedOutputStream out) {
         try (out) {
             ExportFrames.Writer frames = new ExportFrames.Writer(out);
             String prefix = service + "/";
             for (int i = 0; i < chain.size(); i++) {
                 String kind = chain.get(i).type.isDelta() ? "delta/" : "full/";
                 ArchiveReader.read(Path.of(chain.get(i).archivePath), keys.key(), (name, data) -> {
+                    if (verified.getNow(Optional.empty()).isPresent()) {
+                        throw new IOException("an archive of the chain fails verification");
+                    }
                     if (name.startsWith(prefix) && name.endsWith(".csv")) {
                         try (OutputStream entry = frames.entry(kind + name.substring(prefix.length()))) {
                             data.transferTo(entry);
                         }
                     }
                 });
+            }
+            if (verified.join().isPresent()) {
+                return; // refused: the service sees the body end without its end marker
             }
             frames.finish();
         } catch (IOException | RuntimeException e) {

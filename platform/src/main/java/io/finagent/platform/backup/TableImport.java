@@ -34,19 +34,19 @@ public final class TableImport implements AutoCloseable {
     }
 
     /**
-     * The table becomes exactly the rows of a full export. As with pg_restore, its secondary
-     * indexes are built once over the loaded rows instead of row by row: dropped before the COPY
-     * and created again after it (in this transaction, so a failed restore keeps them). The
-     * indexes of constraints stay, for the deltas' upserts.
+     * The table becomes exactly the rows of a full export. As with pg_restore, it is loaded bare
+     * and indexed after: its secondary indexes, and the keys no foreign key depends on, are
+     * dropped before the COPY and built once over the loaded rows (in this transaction, so a
+     * failed restore keeps them), instead of growing row by row.
      */
     public long replaceAll(BackedUpTable table, InputStream csv) throws SQLException, IOException {
         empty(table);
-        List<String[]> indexes = secondaryIndexes(table);
-        for (String[] index : indexes) {
-            execute("DROP INDEX " + BackedUpTable.quote(index[0]));
+        List<String[]> builtAfter = builtAfterLoad(table);
+        for (String[] index : builtAfter) {
+            execute(index[0]);
         }
         long rows = copy(table.quoted(), csv).rows();
-        for (String[] index : indexes) {
+        for (String[] index : builtAfter) {
             execute(index[1]);
         }
         return rows;
@@ -74,18 +74,26 @@ public final class TableImport implements AutoCloseable {
         }
     }
 
-    /** Name and definition of each index of the table that no constraint owns. */
-    private List<String[]> secondaryIndexes(BackedUpTable table) throws SQLException {
-        List<String[]> indexes = new ArrayList<>();
+    /** How to drop, and how to build again, each index and unreferenced key of the table. */
+    private List<String[]> builtAfterLoad(BackedUpTable table) throws SQLException {
+        String regclass = TableExport.literal(table.quoted()) + "::regclass";
+        String alter = TableExport.literal("ALTER TABLE " + table.quoted() + " ");
+        List<String[]> statements = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i"
-                     + " JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = " + TableExport.literal(table.quoted()) + "::regclass"
+             ResultSet rows = statement.executeQuery(
+                     "SELECT " + alter + " || 'DROP CONSTRAINT ' || quote_ident(k.conname),"
+                     + " " + alter + " || 'ADD CONSTRAINT ' || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid)"
+                     + " FROM pg_constraint k WHERE k.conrelid = " + regclass + " AND k.contype IN ('p', 'u')"
+                     + " AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = k.conindid)"
+                     + " UNION ALL"
+                     + " SELECT 'DROP INDEX ' || quote_ident(c.relname), pg_get_indexdef(i.indexrelid) FROM pg_index i"
+                     + " JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = " + regclass
                      + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)")) {
             while (rows.next()) {
-                indexes.add(new String[] {rows.getString(1), rows.getString(2)});
+                statements.add(new String[] {rows.getString(1), rows.getString(2)});
             }
         }
-        return indexes;
+        return statements;
     }
 
     /** A delta's changed rows, written over the rows of the same key. */

@@ -5,6 +5,7 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.HashMap;
 import java.util.List;
@@ -35,9 +36,17 @@ public final class Traceparent {
     private Traceparent() {
     }
 
-    /** The traceparent of the span current on this thread or Vert.x context, or null. */
+    /**
+     * The traceparent of the span current on this thread or Vert.x context; null with tracing off
+     * (a disabled SDK still makes spans that go nowhere, and their ids are not worth keeping).
+     */
     public static String current() {
-        return of(Span.current().getSpanContext());
+        return On.TRACING ? of(Span.current().getSpanContext()) : null;
+    }
+
+    /** Read once, when first asked: the setting is fixed for the life of the process. */
+    private static final class On {
+        static final boolean TRACING = !ConfigProvider.getConfig().getOptionalValue("quarkus.otel.sdk.disabled", Boolean.class).orElse(false);
     }
 
     public static String of(SpanContext span) {
