@@ -100,10 +100,10 @@ public final class BackupBench {
         double restoreMs = Stats.ofNanos(restoreNanos).median();
         System.out.println();
         System.out.println(new Table("measure (median of " + runs + ")", "backup-service", "baseline", "ratio", "target")
-                .row("full backup, s", fullMs / 1000, dumpMs / 1000 + " (pg_dump -Fc)", fullMs / dumpMs, "≤ 1.0")
+                .row("full backup, s", fullMs / 1000, String.format("%.2f (pg_dump -Fc)", dumpMs / 1000), fullMs / dumpMs, "≤ 1.0")
                 .row("incremental after 1 % changed, MB", incremental.get("sizeBytes").asDouble() / (1 << 20),
-                        full.get("sizeBytes").asDouble() / (1 << 20) + " (full)", incrementalShare, "≤ 0.03")
-                .row("restore, s", restoreMs / 1000, pgRestoreMs / 1000 + " (pg_restore)", restoreMs / pgRestoreMs, "≤ 1.2"));
+                        String.format("%.2f (full)", full.get("sizeBytes").asDouble() / (1 << 20)), incrementalShare, "≤ 0.03")
+                .row("restore, s", restoreMs / 1000, String.format("%.2f (pg_restore)", pgRestoreMs / 1000), restoreMs / pgRestoreMs, "≤ 1.2"));
     }
 
     private JsonNode backup(String type, long[] took) throws Exception {
