@@ -125,6 +125,22 @@ class BackupRestoreTest {
     }
 
     @Test
+    void aDamagedDeltaRefusesTheRestoreAfterItsFullWasSentWithNothingChanged() throws IOException {
+        DB.execute("INSERT INTO sample_trades (symbol, quantity) VALUES ('ORCL', 3)");
+        backUp("FULL");
+        DB.execute("INSERT INTO sample_trades (symbol, quantity) VALUES ('INTC', 5)");
+        JsonPath delta = backUp("INCREMENTAL");
+        Path archive = BackupTestSettings.directory.resolve("archives").resolve(delta.getString("archive"));
+        flipByte(archive, Files.size(archive) / 2);
+        DB.execute("DELETE FROM sample_trades WHERE symbol = 'ORCL'");
+        String before = state();
+        // the full is read, and sent to the import, before the delta's damage is found
+        restoreRequest(Map.of("backupId", delta.getLong("id"))).then().statusCode(422).contentType("application/problem+json")
+                .body("detail", startsWith("backupId: backup " + delta.getLong("id")));
+        assertEquals(before, state());
+    }
+
+    @Test
     void aWrongKeyFailsCleanlyNamingItAndTheRightKeyReadsAgain() throws IOException {
         JsonPath backup = backUp("FULL");
         byte[] key = Files.readAllBytes(BackupTestSettings.keyFile());

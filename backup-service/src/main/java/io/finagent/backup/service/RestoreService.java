@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
 /**
  * Restores the chain that leads to a backup (or to a point in time): sends each service its
  * entries (the full's as {@code full/}, each delta's as {@code delta/}) to import in one
- * transaction, and lets none commit before every archive of the chain is verified, refusing
- * with nothing changed if one fails. Blocking: call it from a worker thread.
+ * transaction, and lets none commit before every archive of the chain has passed its check,
+ * refusing with nothing changed if one fails. Blocking: call it from a worker thread.
  */
 @ApplicationScoped
 public class RestoreService {
@@ -60,39 +60,46 @@ public class RestoreService {
 
     /**
      * Exactly one of {@code backupId} and {@code target}; {@code service} null for every service the chain covers.
-     * The chain is read back in full while the first service's import streams (a second reading,
-     * on its own thread): that import commits only once every archive passed, since its body's
-     * end marker waits for the check. A failing archive still changes nothing, and the check
-     * costs the restore no time of its own.
+     * The first service's import reads every archive of the chain to its end, which checks it
+     * ({@link ArchiveReader#read}: tags, entries, manifest; then the file against the catalogue),
+     * and its commit (the body's end marker) waits for that: a failing archive changes nothing,
+     * and the check costs no reading of its own. Where that import fails before its reading is
+     * done, or no service has rows to import, the chain is checked on its own.
      */
     public Restored restore(Long backupId, Instant target, String service, String requestedBy) {
         RestorePlan plan = plan(OnVertxContext.await(this::completed), backupId, target, service);
         long id = OnVertxContext.await(() -> records.begin(plan, target, requestedBy)).id;
         CompletableFuture<Optional<ArchiveCheck>> verified = new CompletableFuture<>();
-        Thread verifier = new Thread(() -> verified.complete(firstFailure(plan)), "restore-verify");
-        verifier.setDaemon(true);
-        verifier.start();
         Map<String, String> imported = new LinkedHashMap<>();
         for (String name : plan.services()) {
             if (plan.chain().stream().noneMatch(b -> b.holdsRowsOf(name))) {
                 continue; // settings only: kept for reading, not imported
             }
+            CompletableFuture<Optional<ArchiveCheck>> checking = verified.isDone() ? null : verified;
             try {
-                imported.put(name, services.restore(name, () -> body(plan.chain(), name, verified)));
+                imported.put(name, services.restore(name, () -> body(plan.chain(), name, checking)));
             } catch (IOException | InterruptedException e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                refuseIfFailed(id, plan, backupId, verified.join()); // the import was stopped for it
+                refuseIfFailed(id, plan, backupId, checked(plan, verified)); // the import was stopped for it
                 String detail = "restore of " + name + " failed (" + e.getMessage() + "); restored before it: " + imported.keySet();
                 OnVertxContext.await(() -> records.end(id, "FAILED", detail));
                 throw ProblemException.unavailable(detail);
             }
             LOG.infof("restore: %s restored from chain %s", name, plan.backupIds());
         }
-        refuseIfFailed(id, plan, backupId, verified.join());
+        refuseIfFailed(id, plan, backupId, checked(plan, verified));
         OnVertxContext.await(() -> records.end(id, "COMPLETED", null));
         return new Restored(id, plan.backupIds(), imported);
+    }
+
+    /** The import's check if it came to an end, else a check of the chain on its own. */
+    private Optional<ArchiveCheck> checked(RestorePlan plan, CompletableFuture<Optional<ArchiveCheck>> verified) {
+        if (!verified.isDone()) {
+            verified.complete(firstFailure(plan));
+        }
+        return verified.join();
     }
 
     /** The first archive of the chain that fails verification, if one does. */
@@ -108,7 +115,6 @@ public class RestoreService {
                 return Optional.of(check);
             }
         }
-        LOG.infof("restore of %s from chain %s: every archive verified", plan.services(), plan.backupIds());
         return Optional.empty();
     }
 
@@ -147,8 +153,11 @@ public class RestoreService {
         return new RestorePlan(chain.stream().map(c -> byId.get(c.id())).toList(), service == null ? covered : List.of(service));
     }
 
-    /** The import body of one service, written by its own thread as the HTTP client reads it. */
-    private InputStream body(List<Backup> chain, String service, CompletableFuture<Optional<ArchiveCheck>> verified) {
+    /**
+     * The import body of one service, written by its own thread as the HTTP client reads it;
+     * with {@code checking}, that reading is the chain's check too.
+     */
+    private InputStream body(List<Backup> chain, String service, CompletableFuture<Optional<ArchiveCheck>> checking) {
         PipedInputStream in = new PipedInputStream(1 << 16);
         PipedOutputStream out;
         try {
@@ -156,35 +165,45 @@ public class RestoreService {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        Thread writer = new Thread(() -> write(chain, service, verified, out), "restore-" + service);
+        Thread writer = new Thread(() -> write(chain, service, checking, out), "restore-" + service);
         writer.setDaemon(true);
         writer.start();
         return in;
     }
 
     /**
-     * Ends without the end marker on failure, or when an archive of the chain fails verification,
+     * Ends without the end marker on failure, or when an archive of the chain fails its check,
      * so the service rolls back instead of committing.
      */
-    private void write(List<Backup> chain, String service, CompletableFuture<Optional<ArchiveCheck>> verified, PipedOutputStream out) {
+    private void write(List<Backup> chain, String service, CompletableFuture<Optional<ArchiveCheck>> checking, PipedOutputStream out) {
         try (out) {
             ExportFrames.Writer frames = new ExportFrames.Writer(out);
             String prefix = service + "/";
-            for (int i = 0; i < chain.size(); i++) {
-                String kind = chain.get(i).type.isDelta() ? "delta/" : "full/";
-                ArchiveReader.read(Path.of(chain.get(i).archivePath), keys.key(), (name, data) -> {
-                    if (verified.getNow(Optional.empty()).isPresent()) {
-                        throw new IOException("an archive of the chain fails verification");
-                    }
-                    if (name.startsWith(prefix) && name.endsWith(".csv")) {
-                        try (OutputStream entry = frames.entry(kind + name.substring(prefix.length()))) {
-                            data.transferTo(entry);
+            for (Backup backup : chain) {
+                String kind = backup.type.isDelta() ? "delta/" : "full/";
+                ArchiveCheck check;
+                try {
+                    check = verify.of(backup, ArchiveReader.read(Path.of(backup.archivePath), keys.key(), (name, data) -> {
+                        if (name.startsWith(prefix) && name.endsWith(".csv")) {
+                            try (OutputStream entry = frames.entry(kind + name.substring(prefix.length()))) {
+                                data.transferTo(entry);
+                            }
                         }
+                    }));
+                } catch (ArchiveException e) {
+                    check = verify.failed(backup, e);
+                }
+                if (!check.passed()) {
+                    if (checking != null) {
+                        checking.complete(Optional.of(check));
                     }
-                });
+                    LOG.warnf("restore of %s: backup %d fails its check (%s); the service rolls back", service, backup.id, check.detail());
+                    return;
+                }
             }
-            if (verified.join().isPresent()) {
-                return; // refused: the service sees the body end without its end marker
+            if (checking != null) {
+                checking.complete(Optional.empty());
+                LOG.infof("restore of %s: every archive of the chain verified", service);
             }
             frames.finish();
         } catch (IOException | RuntimeException e) {

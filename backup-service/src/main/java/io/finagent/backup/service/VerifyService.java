@@ -51,17 +51,25 @@ public class VerifyService {
             return new ArchiveCheck(backup.id, false, "MISSING", "the archive " + file + " is gone");
         }
         try {
-            ArchiveReader.Read read = ArchiveReader.verify(file, keys.key());
-            if (!read.sha256().equals(backup.checksum)) {
-                return new ArchiveCheck(backup.id, false, ArchiveException.Reason.CORRUPT.name(),
-                        "the archive's SHA-256 is " + read.sha256() + ", the catalogue's " + backup.checksum);
-            }
-            return new ArchiveCheck(backup.id, true, null, read.manifest().entries().size() + " entries, " + read.manifest().bytes() + " bytes");
+            return of(backup, ArchiveReader.verify(file, keys.key()));
         } catch (ArchiveException e) {
-            return new ArchiveCheck(backup.id, false, e.reason().name(), e.getMessage());
+            return failed(backup, e);
         } catch (IOException e) {
             return new ArchiveCheck(backup.id, false, ArchiveException.Reason.CORRUPT.name(), e.getMessage());
         }
+    }
+
+    /** What a read of the backup's archive to its end found: passed if the file is the one the catalogue knows. */
+    ArchiveCheck of(Backup backup, ArchiveReader.Read read) {
+        if (!read.sha256().equals(backup.checksum)) {
+            return new ArchiveCheck(backup.id, false, ArchiveException.Reason.CORRUPT.name(),
+                    "the archive's SHA-256 is " + read.sha256() + ", the catalogue's " + backup.checksum);
+        }
+        return new ArchiveCheck(backup.id, true, null, read.manifest().entries().size() + " entries, " + read.manifest().bytes() + " bytes");
+    }
+
+    ArchiveCheck failed(Backup backup, ArchiveException e) {
+        return new ArchiveCheck(backup.id, false, e.reason().name(), e.getMessage());
     }
 
     @WithTransaction
