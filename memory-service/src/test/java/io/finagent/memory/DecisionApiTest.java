@@ -6,8 +6,11 @@ import io.finagent.platform.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -88,6 +91,34 @@ class DecisionApiTest {
     }
 
     @Test
+    void anInstantOutsideItsRangeIs400NamingTheFieldAndStoresNothing() {
+        for (String decidedAt : new String[]{"+999999999-12-31T23:59:59Z", "1899-12-31T23:59:59Z",
+                Instant.now().plus(10, ChronoUnit.MINUTES).toString()}) {
+            Decisions.post(user, Decisions.body("AAPL", "BUY", "0.5").replace("\"horizonMinutes\": 60",
+                            "\"horizonMinutes\": 60, \"decidedAt\": \"" + decidedAt + "\""))
+                    .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("decidedAt"));
+        }
+        recall("{\"marketContext\": {\"features\": {\"rsi_14\": 50}}, \"asOf\": \"+999999999-12-31T23:59:59Z\"}")
+                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("asOf"));
+        assertEquals(0, db.count("SELECT count(*) FROM decision_history WHERE user_id = ?", user));
+        assertEquals(0, db.count("SELECT count(*) FROM outbox_events WHERE position(? in payload::text) > 0", user));
+    }
+
+    @Test
+    void aFeatureThatIsNotAFiniteNumberIs400NamingItAndStoresNothing() {
+        for (String value : new String[]{"1e400", "-1e400", "\"NaN\"", "\"Infinity\"", "1e13"}) {
+            Decisions.post(user, Decisions.body("AAPL", "BUY", "0.5").replace("\"rsi_14\": 61.5", "\"rsi_14\": " + value))
+                    .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("marketContext.features.rsi_14"));
+            recall("{\"marketContext\": {\"features\": {\"rsi_14\": " + value + "}}}")
+                    .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("marketContext.features.rsi_14"));
+        }
+        given().header("Authorization", Tokens.bearer(Tokens.agent(user))).when().get("/api/v1/context?feature=rsi_14:NaN")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("feature"));
+        assertEquals(0, db.count("SELECT count(*) FROM decision_history WHERE user_id = ?", user));
+        assertEquals(0, db.count("SELECT count(*) FROM outbox_events WHERE position(? in payload::text) > 0", user));
+    }
+
+    @Test
     void unknownDecisionTypeIs400NamingTheField() {
         Decisions.post(user, Decisions.body("AAPL", "SHORT", "0.5"))
                 .statusCode(400).contentType(PROBLEM)
@@ -158,10 +189,16 @@ class DecisionApiTest {
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].symbol", equalTo("AAPL"));
     }
 
+    private ValidatableResponse recall(String body) {
+        return given().header("Authorization", Tokens.bearer(Tokens.agent(user))).contentType("application/json").body(body)
+                .when().post("/api/v1/recall").then();
+    }
+
     @Test
     void badQueryParametersAre400NotFound() {
         var auth = Tokens.bearer(Tokens.agent(user));
-        for (String query : new String[]{"page=x", "from=yesterday", "decisionType=SHORT", "size=0", "strategyId=-1"}) {
+        for (String query : new String[]{"page=x", "from=yesterday", "decisionType=SHORT", "size=0", "strategyId=-1",
+                "from=1800-01-01T00:00:00Z"}) {
             given().header("Authorization", auth).when().get("/api/v1/decisions?" + query)
                     .then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/validation-failed"));
         }

@@ -63,14 +63,32 @@ public interface RecallConfig {
         @WithDefault("64")
         int searchBreadth();
 
-        /** Where the index lives while the service runs; a fresh temporary folder by default. */
+        /**
+         * Where the index is kept (a volume in compose and Kubernetes), so that a restart opens it and
+         * reads only what it missed; without it, a temporary folder and a rebuild at every start.
+         */
         Optional<Path> directory();
+
+        /** How often the index reads what other replicas (and writers) committed: the visibility lag of a decision elsewhere. */
+        @WithDefault("200ms")
+        Duration followInterval();
+
+        /** How often what it read is made durable: a crash makes the next start read at most this much again. */
+        @WithDefault("5s")
+        Duration commitInterval();
+
+        /**
+         * Whether readiness is DOWN until the index has caught up (or been rebuilt). On where other
+         * replicas serve meanwhile (the production overlay); off where one replica is the only one.
+         */
+        @WithDefault("false")
+        boolean gateReadiness();
 
         /** Memory the index fills before it writes a segment (at most a quarter of the heap); bigger means fewer graphs. */
         @WithDefault("1024")
         double ramBufferMb();
 
-        /** Rows read per round trip while rebuilding from PostgreSQL. */
+        /** Rows read per round trip while rebuilding from PostgreSQL, and per poll while following it. */
         @WithDefault("5000")
         int rebuildFetchSize();
     }

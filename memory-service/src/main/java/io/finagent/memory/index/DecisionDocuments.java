@@ -6,6 +6,10 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
@@ -13,6 +17,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -60,6 +65,18 @@ final class DecisionDocuments {
             filter.add(LongField.newRangeQuery(DECIDED, Long.MIN_VALUE, asOfMicros), BooleanClause.Occur.FILTER);
         }
         return filter.build();
+    }
+
+    /** The latest decidedAt among the reader's decisions (micros), or Long.MIN_VALUE when it has none. */
+    static long newestDecided(IndexReader reader) throws IOException {
+        long newest = Long.MIN_VALUE;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            PointValues points = leaf.reader().getPointValues(DECIDED);
+            if (points != null && points.size() > 0) {
+                newest = Math.max(newest, LongPoint.decodeDimension(points.getMaxPackedValue(), 0));
+            }
+        }
+        return newest;
     }
 
     static long micros(Instant t) {

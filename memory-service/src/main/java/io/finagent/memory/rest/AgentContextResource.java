@@ -1,11 +1,13 @@
 package io.finagent.memory.rest;
 
-import io.finagent.platform.validation.Symbol;
 import io.finagent.memory.mapping.AgentContextMapper;
 import io.finagent.memory.service.AgentContextService;
 import io.finagent.platform.problem.ProblemException;
 import io.finagent.platform.security.CurrentUser;
 import io.finagent.platform.security.Roles;
+import io.finagent.platform.validation.Finite;
+import io.finagent.platform.validation.ReadableInstant;
+import io.finagent.platform.validation.Symbol;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -32,7 +34,8 @@ import java.util.Map;
 @RolesAllowed({Roles.AGENT, Roles.ADMIN})
 public class AgentContextResource {
 
-    private static final String FEATURE_RULE = "must be name:number with a name of 1 to 64 characters, e.g. rsi_14:70";
+    private static final String FEATURE_RULE =
+            "must be name:number with a name of 1 to 64 characters and a finite number of at most 1e12 in magnitude, e.g. rsi_14:70";
 
     private final AgentContextService service;
     private final AgentContextMapper mapper;
@@ -55,7 +58,7 @@ public class AgentContextResource {
             @Max(value = 10080, message = "must be at most 10080 (a week)") int lookbackMinutes,
             @QueryParam("budget") @DefaultValue("8000") @Min(value = 500, message = "must be at least 500 characters")
             @Max(value = 200000, message = "must be at most 200000 characters") int budget,
-            @QueryParam("asOf") Instant asOf) {
+            @QueryParam("asOf") @ReadableInstant Instant asOf) {
         Instant now = Instant.now();
         Instant at = asOf == null || asOf.isAfter(now) ? now : asOf;
         var ask = new AgentContextService.Ask(user.id(), features(feature), symbol == null ? null : symbol.toUpperCase(),
@@ -73,7 +76,7 @@ public class AgentContextResource {
             }
             try {
                 double value = Double.parseDouble(pair.substring(colon + 1));
-                if (!Double.isFinite(value)) {
+                if (!(Math.abs(value) <= Finite.MAX)) { // false for NaN too
                     throw ProblemException.invalid("feature", FEATURE_RULE);
                 }
                 features.put(name, value);

@@ -1,6 +1,7 @@
 package io.finagent.memory.rest;
 
 import io.finagent.memory.domain.DecisionType;
+import io.finagent.platform.validation.ReadableInstant;
 import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.QueryParam;
 
@@ -20,8 +21,10 @@ public class DecisionFilter {
     public DecisionType decisionType;
 
     @QueryParam("from")
+    @ReadableInstant
     public Instant from;
 
     @QueryParam("to")
+    @ReadableInstant
     public Instant to;
 }

@@ -1,7 +1,8 @@
 package io.finagent.memory.rest;
 
-import io.finagent.platform.validation.Symbol;
 import io.finagent.memory.domain.DecisionType;
+import io.finagent.platform.validation.Happened;
+import io.finagent.platform.validation.Symbol;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -28,6 +29,6 @@ public record DecisionRequest(
         @Size(max = 100) List<@NotNull @Positive Long> citedMemoryIds,
         @Size(max = 100) List<@NotNull @Positive Long> citedPatternIds,
         @Positive Integer horizonMinutes,
-        Instant decidedAt,
+        @Happened Instant decidedAt,
         @Pattern(regexp = SessionResource.SESSION_ID, message = SessionResource.SESSION_ID_RULE) String sessionId) {
 }

@@ -1,7 +1,7 @@
 package io.finagent.memory.rest;
 
 import io.finagent.memory.index.DecisionIndex;
-import io.finagent.memory.index.DecisionIndexRebuild;
+import io.finagent.memory.index.DecisionIndexFollower;
 import io.finagent.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -9,31 +9,35 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
-/** The recall index, for operators: its state, and a rebuild from PostgreSQL (after a restore, say). */
+import java.util.List;
+
+/** The recall index, for operators: its state, the decisions it could not take, and a rebuild from PostgreSQL. */
 @Path("/api/v1/admin/recall-index")
 @RolesAllowed(Roles.ADMIN)
 public class RecallIndexResource {
 
-    public record IndexState(String state, long decisions) {
+    /** {@code skippedDecisions}: the newest hundred of the {@code skipped}, with the reason. */
+    public record IndexState(String state, long decisions, double lagSeconds, long skipped, List<DecisionIndex.Skipped> skippedDecisions) {
     }
 
     private final DecisionIndex index;
-    private final DecisionIndexRebuild rebuild;
+    private final DecisionIndexFollower follower;
 
-    public RecallIndexResource(DecisionIndex index, DecisionIndexRebuild rebuild) {
+    public RecallIndexResource(DecisionIndex index, DecisionIndexFollower follower) {
         this.index = index;
-        this.rebuild = rebuild;
+        this.follower = follower;
     }
 
     @GET
     public IndexState state() {
-        return new IndexState(index.ready() ? "ready" : "building", index.documents());
+        return new IndexState(index.state().label(), index.documents(), follower.lagSeconds(),
+                index.skippedTotal(), index.skipped());
     }
 
     @POST
     @Path("/rebuild")
     public Response rebuild() {
-        rebuild.start();
+        follower.rebuild();
         return Response.accepted(state()).build();
     }
 }

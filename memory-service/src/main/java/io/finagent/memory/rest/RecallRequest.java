@@ -1,5 +1,6 @@
 package io.finagent.memory.rest;
 
+import io.finagent.platform.validation.ReadableInstant;
 import io.finagent.platform.validation.Symbol;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -15,6 +16,6 @@ public record RecallRequest(
         @Symbol String symbol,
         @Positive Long strategyId,
         @Min(value = 1, message = "must be at least 1") @Max(value = 100, message = "must be at most 100") Integer k,
-        Instant asOf,
+        @ReadableInstant Instant asOf,
         Boolean exact) {
 }

@@ -1,6 +1,7 @@
 package io.finagent.memory.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.finagent.platform.validation.Happened;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -10,5 +11,5 @@ import java.time.Instant;
 public record SessionEventRequest(
         @NotNull @Pattern(regexp = "^[A-Za-z0-9._-]{1,64}$", message = "must be 1 to 64 letters, digits or . _ -") String type,
         @NotNull JsonNode payload,
-        Instant occurredAt) {
+        @Happened Instant occurredAt) {
 }

@@ -83,6 +83,21 @@ public class FeatureSpace {
         return new Probe(v, outside, features.size());
     }
 
+    /** The slot of each feature name, as the vectors written so far use them. */
+    public Map<String, Integer> slots() {
+        synchronized (slots) {
+            return Map.copyOf(slots);
+        }
+    }
+
+    /** The slots of an index opened from disk, or none for an index built anew. */
+    public void restoreSlots(Map<String, Integer> restored) {
+        synchronized (slots) {
+            slots.clear();
+            slots.putAll(restored);
+        }
+    }
+
     private double zOrCentre(Map<String, Double> features, String name) {
         Double value = features.get(name);
         return value == null ? 0 : z(name, value);

@@ -1,14 +1,16 @@
 package io.finagent.memory.index;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finagent.memory.config.RecallConfig;
 import io.finagent.memory.service.FeatureSpace;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -31,17 +33,23 @@ class DecisionIndexTest {
             .withConverter(Duration.class, 100, new DurationConverter())
             .withDefaultValue("finagent.recall.index.dimensions", "8").build().getConfigMapping(RecallConfig.class);
     private final FeatureSpace space = new FeatureSpace(config);
-    private final DecisionIndex index = new DecisionIndex(space, config);
+    private final DecisionIndex index = new DecisionIndex(space, config, new ObjectMapper());
     private final Random random = new Random(42);
 
     @BeforeEach
     void open() throws Exception {
-        index.beginRebuild();
+        assertTrue(index.open("db-1").isEmpty(), "a new folder holds nothing to follow");
+        index.clear();
     }
 
     @AfterEach
     void close() throws Exception {
-        index.close(new ShutdownEvent());
+        index.close();
+    }
+
+    private void ready() throws Exception {
+        index.refresh();
+        index.state(DecisionIndex.State.READY);
     }
 
     @Test
@@ -49,7 +57,7 @@ class DecisionIndexTest {
         for (int i = 0; i < 30_000; i++) {
             index.load(decision(i, i % 2 == 0 ? "ann" : "bob", randomFeatures()));
         }
-        index.endRebuild();
+        ready();
         int found = 0;
         int queries = 50;
         for (int q = 0; q < queries; q++) {
@@ -72,7 +80,7 @@ class DecisionIndexTest {
         index.load(new IndexedDecision(2, "ann", "QQQ", 5, T0, here));
         index.load(new IndexedDecision(3, "ann", "SPY", 6, T0, here));
         index.load(new IndexedDecision(4, "ann", "SPY", 5, T0.plusSeconds(60), here));
-        index.endRebuild();
+        ready();
         index.add(new IndexedDecision(5, "ann", "SPY", 5, T0, Map.of("rsi_14", 20.0))); // live, after the rebuild
 
         FeatureSpace.Probe probe = space.probe(Map.of("rsi_14", 70.0, "brand_new", 3.0));
@@ -86,16 +94,64 @@ class DecisionIndexTest {
     }
 
     @Test
-    void decisionsRecordedDuringARebuildAreAddedOnceWhenItEnds() throws Exception {
+    void aDecisionAddedByTheFeedAndByThisReplicaIsThereOnceAndARemovalTakesItOut() throws Exception {
         index.load(new IndexedDecision(1, "ann", "SPY", 5, T0, Map.of("rsi_14", 1.0)));
-        index.add(new IndexedDecision(1, "ann", "SPY", 5, T0, Map.of("rsi_14", 1.0))); // committed while the snapshot was read
+        index.add(new IndexedDecision(2, "ann", "SPY", 5, T0, Map.of("rsi_14", 2.0))); // building: the feed brings it later
+        ready();
         index.add(new IndexedDecision(2, "ann", "SPY", 5, T0, Map.of("rsi_14", 2.0)));
-        assertEquals(false, index.ready());
-        index.endRebuild();
+        assertTrue(index.write(new IndexedDecision(2, "ann", "SPY", 5, T0, Map.of("rsi_14", 2.0))));
         assertEquals(List.of(1L, 2L), index.nearest("ann", null, null, T0, space.probe(Map.of("rsi_14", 1.0)), 10)
                 .stream().map(DecisionIndex.Neighbour::id).toList());
         index.remove(2);
         assertEquals(1, index.nearest("ann", null, null, T0, space.probe(Map.of("rsi_14", 1.0)), 10).size());
+    }
+
+    @Test
+    void aRowItCannotIndexIsSkippedAndReportedAndTheRestIsIndexed() throws Exception {
+        index.load(new IndexedDecision(1, "ann", "SPY", 5, T0, Map.of("rsi_14", Double.POSITIVE_INFINITY)));
+        index.load(new IndexedDecision(2, "ann", "SPY", 5, Instant.MAX, Map.of("rsi_14", 1.0)));
+        index.load(new IndexedDecision(3, "ann", "SPY", 5, T0, Map.of("rsi_14", 1.0)));
+        ready();
+        assertEquals(List.of(1L, 2L), index.skipped().stream().map(DecisionIndex.Skipped::id).toList());
+        assertEquals(2, index.skippedTotal());
+        assertEquals(List.of(3L), index.nearest("ann", null, null, T0, space.probe(Map.of("rsi_14", 1.0)), 10)
+                .stream().map(DecisionIndex.Neighbour::id).toList());
+    }
+
+    @Test
+    void aCommittedIndexOpensAgainWithItsPositionSlotsAndDecisions() throws Exception {
+        Path kept = Files.createTempDirectory("recall-index-test-");
+        RecallConfig durable = new SmallRyeConfigBuilder().withMapping(RecallConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withDefaultValue("finagent.recall.index.dimensions", "8")
+                .withDefaultValue("finagent.recall.index.directory", kept.toString()).build().getConfigMapping(RecallConfig.class);
+        FeatureSpace first = new FeatureSpace(durable);
+        DecisionIndex before = new DecisionIndex(first, durable, new ObjectMapper());
+        assertTrue(before.open("db-1").isEmpty());
+        before.clear();
+        before.load(new IndexedDecision(1, "ann", "SPY", 5, T0, Map.of("volume_ratio", 3.0)));
+        before.load(new IndexedDecision(2, "ann", "SPY", 5, T0, Map.of("rsi_14", 70.0)));
+        FeedCursor decisions = new FeedCursor(2);
+        decisions.advance(List.of(), List.of(5L), 10, 12); // 3 and 4 are gaps
+        before.commit(new FeedPosition(decisions, new FeedCursor(7), 3));
+        before.load(new IndexedDecision(9, "ann", "SPY", 5, T0, Map.of("rsi_14", 1.0))); // not committed: a crash loses it
+        before.close();
+
+        FeatureSpace second = new FeatureSpace(durable); // a new process: slots come from the index, in its order
+        DecisionIndex after = new DecisionIndex(second, durable, new ObjectMapper());
+        FeedPosition position = after.open("db-1").orElseThrow();
+        assertEquals("5,3:-1,4:-1;7;3", position.encode());
+        assertEquals(Map.of("volume_ratio", 0, "rsi_14", 1), second.slots());
+        after.refresh();
+        after.state(DecisionIndex.State.READY);
+        assertEquals(2, after.documents());
+        assertEquals(List.of(2L, 1L), after.nearest("ann", null, null, T0, second.probe(Map.of("rsi_14", 70.0)), 10)
+                .stream().map(DecisionIndex.Neighbour::id).toList());
+        after.close();
+
+        DecisionIndex elsewhere = new DecisionIndex(new FeatureSpace(durable), durable, new ObjectMapper());
+        assertTrue(elsewhere.open("db-2").isEmpty(), "an index of another database is not followed");
+        elsewhere.close();
     }
 
     private IndexedDecision decision(long id, String user, Map<String, Double> features) {

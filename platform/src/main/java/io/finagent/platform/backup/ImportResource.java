@@ -71,6 +71,7 @@ public class ImportResource {
             for (BackedUpTable table : tables) {
                 restore.advanceIdentities(table);
             }
+            restore.record(tables);
             restore.commit();
         } catch (EOFException e) {
             throw ProblemException.invalid(entry, "the body ends before the export's end marker; nothing was restored");

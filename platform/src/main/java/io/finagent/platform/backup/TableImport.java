@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -146,6 +147,17 @@ public final class TableImport implements AutoCloseable {
             execute("SELECT setval(pg_get_serial_sequence(" + TableExport.literal(table.quoted()) + ", " + TableExport.literal(column)
                     + "), GREATEST((SELECT max(" + quoted + ") FROM " + table.quoted() + "), pg_sequence_last_value(pg_get_serial_sequence("
                     + TableExport.literal(table.quoted()) + ", " + TableExport.literal(column) + ")::regclass), 1))");
+        }
+    }
+
+    /**
+     * Records the restore in {@code data_restores}, in this transaction: every replica of the
+     * service learns from it that what it keeps of these tables is stale, and no restore goes unseen.
+     */
+    public void record(List<BackedUpTable> tables) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO data_restores (tables) VALUES (?)")) {
+            insert.setArray(1, connection.createArrayOf("text", tables.stream().map(BackedUpTable::name).toArray()));
+            insert.executeUpdate();
         }
     }
 

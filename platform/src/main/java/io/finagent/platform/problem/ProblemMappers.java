@@ -11,6 +11,8 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -107,11 +109,32 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** "record.arg0.marketContext" becomes "marketContext": clients know fields, not Java methods. */
+    /**
+     * "record.arg0.marketContext.features[rsi_14].<map value>" becomes "marketContext.features.rsi_14":
+     * clients know their fields and keys, not Java methods, arguments or container nodes.
+     */
     private static String fieldOf(ConstraintViolation<?> v) {
-        String path = v.getPropertyPath().toString();
-        String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length)) : parts[parts.length - 1];
+        StringBuilder field = new StringBuilder();
+        String parameter = "";
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName(); // a query or path parameter's own name; a body's fields follow it
+            }
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
+                    || node.getKind() == ElementKind.PARAMETER || node.getKind() == ElementKind.CROSS_PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.isInIterable() && node.getKey() != null) {
+                field.append('.').append(node.getKey());
+            } else if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return field.isEmpty() || field.charAt(0) == '[' || field.charAt(0) == '.' ? parameter + field : field.toString();
     }
 
     private static String pathOf(JsonMappingException e) {

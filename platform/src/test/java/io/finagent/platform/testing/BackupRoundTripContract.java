@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public abstract class BackupRoundTripContract {
 
     private static final String EXPORT = "/api/v1/backup/export";
-    private static final Set<String> PLATFORM_TABLES = Set.of("flyway_schema_history", "outbox_events", "inbox_events", "row_changes");
+    private static final Set<String> PLATFORM_TABLES = Set.of("flyway_schema_history", "outbox_events", "inbox_events", "row_changes", "data_restores");
 
     protected abstract String database();
 

@@ -1,0 +1,186 @@
+package io.finagent.memory.index;
+
+import io.finagent.memory.config.RecallConfig;
+import io.finagent.memory.repository.DecisionFeed;
+import io.finagent.memory.repository.DecisionRow;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The recall index's own thread, the one that keeps it a copy of PostgreSQL on every replica.
+ * At start it opens the index kept in its directory and catches up from the position of its
+ * last commit, or rebuilds it when there is none to follow. Then it polls decision_history
+ * ({@link DecisionFeed}) every {@code follow-interval}: each decision whichever replica recorded
+ * it, each removal, and each restore (which means a rebuild). It commits every
+ * {@code commit-interval} and at shutdown; after a crash the next start reads again what the
+ * last commit had not reached.
+ */
+@ApplicationScoped
+public class DecisionIndexFollower {
+
+    private static final Logger LOG = Logger.getLogger(DecisionIndexFollower.class);
+    private static final long MAX_BACKOFF_MS = 30_000;
+
+    private final DecisionIndex index;
+    private final DecisionIndexRebuild rebuild;
+    private final DecisionFeed feed;
+    private final RecallConfig.Index config;
+    private final AtomicBoolean rebuildAsked = new AtomicBoolean();
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private volatile long headReachedAt = System.nanoTime();
+    private Thread thread;
+    private boolean opened;
+    private FeedPosition position;
+    private boolean uncommitted;
+    private long committedAt = System.nanoTime();
+
+    public DecisionIndexFollower(DecisionIndex index, DecisionIndexRebuild rebuild, DecisionFeed feed, RecallConfig config,
+                                 MeterRegistry registry) {
+        this.index = index;
+        this.rebuild = rebuild;
+        this.feed = feed;
+        this.config = config.index();
+        registry.gauge("finagent.recall.index.ready", index, i -> i.ready() ? 1 : 0);
+        registry.gauge("finagent.recall.index.documents", index, DecisionIndex::documents);
+        registry.gauge("finagent.recall.index.lag.seconds", this, DecisionIndexFollower::lagSeconds);
+        FunctionCounter.builder("finagent.recall.index.skipped", index, DecisionIndex::skippedTotal)
+                .description("decisions the recall index could not take").register(registry);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::follow, "recall-index");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException, IOException {
+        running = false;
+        wake.release();
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+        index.close();
+    }
+
+    /** Rebuilds from PostgreSQL on the index's thread, as soon as it is free (admin). */
+    public void rebuild() {
+        rebuildAsked.set(true);
+        wake.release();
+    }
+
+    /** Seconds since the index last had everything PostgreSQL had committed. */
+    public double lagSeconds() {
+        return (System.nanoTime() - headReachedAt) / 1e9;
+    }
+
+    private void follow() {
+        long backoff = 0;
+        while (running) {
+            try {
+                if (position == null || rebuildAsked.getAndSet(false)) {
+                    position = openOrRebuild();
+                }
+                DecisionFeed.Poll poll = feed.poll(position, config.rebuildFetchSize());
+                if (poll.restore() != position.restore()) {
+                    LOG.info("recall index: the decisions were restored; rebuilding");
+                    position = null;
+                    continue;
+                }
+                apply(poll);
+                if (!poll.full()) {
+                    headReachedAt = System.nanoTime();
+                    if (!index.ready()) {
+                        index.state(DecisionIndex.State.READY);
+                        LOG.infof("recall index: ready with %d decisions", index.documents());
+                    }
+                }
+                commitEvery(config.commitInterval().toNanos());
+                backoff = 0;
+                if (!poll.full()) {
+                    wake.tryAcquire(config.followInterval().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (position == null) {
+                    index.state(DecisionIndex.State.FAILED);
+                }
+                backoff = Math.min(MAX_BACKOFF_MS, Math.max(1000, backoff * 2));
+                LOG.warnf("recall index: %s failed (%s); again in %d ms", position == null ? "building" : "following", e, backoff);
+                pause(backoff);
+            }
+        }
+        commitEvery(0);
+    }
+
+    private FeedPosition openOrRebuild() throws Exception {
+        if (!opened) {
+            Optional<FeedPosition> kept = index.open(feed.databaseId());
+            opened = true;
+            if (kept.isPresent()) {
+                index.state(DecisionIndex.State.CATCHING_UP);
+                return kept.get();
+            }
+        }
+        return rebuild.run();
+    }
+
+    private void apply(DecisionFeed.Poll poll) throws IOException {
+        for (List<DecisionRow> rows : List.of(poll.gapDecisions(), poll.newDecisions())) {
+            for (DecisionRow row : rows) {
+                if (row.problem() != null) {
+                    index.skip(row.id(), row.problem());
+                } else if (!index.addedHere(row.id())) {
+                    index.write(row.decision());
+                }
+            }
+        }
+        for (List<DecisionFeed.Removal> removals : List.of(poll.gapRemovals(), poll.newRemovals())) {
+            removals.forEach(r -> index.remove(r.decisionId()));
+        }
+        position.decisions().advance(poll.gapDecisions().stream().map(DecisionRow::id).toList(),
+                poll.newDecisions().stream().map(DecisionRow::id).toList(), poll.xmin(), poll.xmax());
+        position.removals().advance(poll.gapRemovals().stream().map(DecisionFeed.Removal::id).toList(),
+                poll.newRemovals().stream().map(DecisionFeed.Removal::id).toList(), poll.xmin(), poll.xmax());
+        index.forgetAddedHere(position.decisions());
+        if (!poll.newDecisions().isEmpty() || !poll.gapDecisions().isEmpty() || !poll.newRemovals().isEmpty()
+                || !poll.gapRemovals().isEmpty()) {
+            uncommitted = true;
+            index.refresh(); // here, so that no recall waits for it
+        }
+    }
+
+    private void commitEvery(long intervalNanos) {
+        if (uncommitted && position != null && System.nanoTime() - committedAt >= intervalNanos) {
+            try {
+                index.commit(position);
+                uncommitted = false;
+                committedAt = System.nanoTime();
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("recall index: commit failed (%s); the next start reads more again", e);
+            }
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            wake.tryAcquire(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
