@@ -61,6 +61,7 @@ class ComposeTest {
         }
         assertEquals("service_healthy", services.at("/portfolio-service/depends_on/questdb/condition").asText());
         assertEquals("service_healthy", services.at("/cache-service/depends_on/redis/condition").asText());
+        assertEquals("service_healthy", services.at("/memory-service/depends_on/redis/condition").asText());
     }
 
     @Test

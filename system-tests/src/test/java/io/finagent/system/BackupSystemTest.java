@@ -84,6 +84,10 @@ class BackupSystemTest {
                     env.put("FINAGENT_QUESTDB_HTTP_URL", "http://127.0.0.1:" + TestInfrastructure.env().get("QUESTDB_HTTP_PORT"));
                     env.put("FINAGENT_QUESTDB_PG_PORT", TestInfrastructure.env().get("QUESTDB_PG_PORT"));
                 }
+                case "memory-service" -> {
+                    env.put("FINAGENT_REDIS_URL", "redis://127.0.0.1:" + TestInfrastructure.redisPort());
+                    env.put("FINAGENT_WORKING_MEMORY_REDIS_PREFIX", "finagent-backup-system:wm:");
+                }
                 case "cache-service" -> {
                     env.put("FINAGENT_REDIS_URL", "redis://127.0.0.1:" + TestInfrastructure.redisPort());
                     env.put("FINAGENT_CACHE_REDIS_PREFIX", "finagent-backup-system:cache:");

@@ -62,6 +62,9 @@ class DecisionLoopSystemTest {
                     Map.entry("FINAGENT_CONSUMER_GROUP", service + "-system"),
                     Map.entry("FINAGENT_QUESTDB_HTTP_URL", "http://127.0.0.1:" + TestInfrastructure.env().get("QUESTDB_HTTP_PORT")),
                     Map.entry("FINAGENT_QUESTDB_PG_PORT", TestInfrastructure.env().get("QUESTDB_PG_PORT")),
+                    // memory-service's working memory: the run's Redis, not the machine's
+                    Map.entry("FINAGENT_REDIS_URL", "redis://127.0.0.1:" + TestInfrastructure.redisPort()),
+                    Map.entry("FINAGENT_WORKING_MEMORY_REDIS_PREFIX", "finagent-system:wm:"),
                     // tracing on, as a deployment turns it on, exporting to this test
                     Map.entry("QUARKUS_OTEL_SDK_DISABLED", "false"),
                     Map.entry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf"),

@@ -8,11 +8,19 @@ import java.time.Duration;
 @ConfigMapping(prefix = "finagent.working-memory")
 public interface WorkingMemoryConfig {
 
-    /** Events kept per session; the oldest is dropped when a new one arrives at the bound. */
+    /** Events kept per session; the oldest (by occurredAt) is dropped when a new one arrives at the bound. */
     @WithDefault("1000")
     int capacity();
 
-    /** A session with no new event for this long is forgotten, so RAM stays bounded. */
+    /** A session with no new event for this long is forgotten: its Redis key expires. */
     @WithDefault("24h")
     Duration idleTimeout();
+
+    /** Start of every working-memory key in Redis, so tests and other services keep apart. */
+    @WithDefault("finagent:wm:")
+    String redisPrefix();
+
+    /** A Redis call that has not answered by then counts as Redis being down (503), rather than holding the request. */
+    @WithDefault("1s")
+    Duration timeout();
 }

@@ -5,6 +5,7 @@ import io.finagent.memory.service.WorkingMemory;
 import io.finagent.platform.problem.ProblemException;
 import io.finagent.platform.security.CurrentUser;
 import io.finagent.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,7 +24,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Working memory of an agent session: recent events, per user, in RAM. */
+/** Working memory of an agent session: recent events, per user, in Redis; 503 while Redis is down. */
 @Path("/api/v1/sessions/{id}")
 @RolesAllowed({Roles.AGENT, Roles.ADMIN})
 public class SessionResource {
@@ -43,7 +44,7 @@ public class SessionResource {
 
     @POST
     @Path("/events")
-    public Response add(@PathParam("id") @Pattern(regexp = SESSION_ID, message = SESSION_ID_RULE) String sessionId,
+    public Uni<Response> add(@PathParam("id") @Pattern(regexp = SESSION_ID, message = SESSION_ID_RULE) String sessionId,
                         @NotNull(message = "an event body is required") @Valid SessionEventRequest request) {
         Instant now = Instant.now();
         Instant at = request.occurredAt() != null ? request.occurredAt() : now;
@@ -51,18 +52,18 @@ public class SessionResource {
             throw ProblemException.invalid("occurredAt", "must not be in the future");
         }
         SessionEvent event = new SessionEvent(request.type(), request.payload(), at);
-        memory.add(user.id(), sessionId, event);
-        return Response.created(UriBuilder.fromPath("/api/v1/sessions/{id}/context").build(sessionId)).entity(event).build();
+        return memory.add(user.id(), sessionId, event).map(added ->
+                Response.created(UriBuilder.fromPath("/api/v1/sessions/{id}/context").build(sessionId)).entity(event).build());
     }
 
     @GET
     @Path("/context")
-    public SessionContextResponse context(@PathParam("id") @Pattern(regexp = SESSION_ID, message = SESSION_ID_RULE) String sessionId,
+    public Uni<SessionContextResponse> context(@PathParam("id") @Pattern(regexp = SESSION_ID, message = SESSION_ID_RULE) String sessionId,
                                           @QueryParam("lookbackMinutes") @DefaultValue("60")
                                           @Min(value = 1, message = "must be at least 1")
                                           @Max(value = 10080, message = "must be at most 10080 (a week)") int lookbackMinutes) {
-        var events = memory.since(user.id(), sessionId, Instant.now().minus(Duration.ofMinutes(lookbackMinutes)))
-                .orElseThrow(() -> ProblemException.notFound("session", sessionId));
-        return new SessionContextResponse(sessionId, lookbackMinutes, events.size(), events);
+        return memory.since(user.id(), sessionId, Instant.now().minus(Duration.ofMinutes(lookbackMinutes)))
+                .map(found -> found.orElseThrow(() -> ProblemException.notFound("session", sessionId)))
+                .map(events -> new SessionContextResponse(sessionId, lookbackMinutes, events.size(), events));
     }
 }

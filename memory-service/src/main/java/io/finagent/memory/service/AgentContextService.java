@@ -13,7 +13,8 @@ import java.util.Map;
  * What the agent should have in mind before its next decision: the decisions recalled for this
  * market, the patterns that hold in it, the finished episodes most like it, and the session's
  * recent working memory, newest first. Without features there is nothing to recall: only the
- * best-proven patterns and the working memory.
+ * best-proven patterns and the working memory. With a session, Redis must answer (else 503):
+ * a context silently missing its working memory would mislead the agent.
  */
 @ApplicationScoped
 public class AgentContextService {
@@ -41,16 +42,18 @@ public class AgentContextService {
 
     public Uni<Gathered> gather(Ask ask) {
         boolean market = !ask.features().isEmpty();
-        List<SessionEvent> recent = ask.sessionId() == null ? List.of()
-                : workingMemory.since(ask.userId(), ask.sessionId(), ask.since()).orElse(List.of()).stream()
-                .sorted(Comparator.comparing(SessionEvent::occurredAt).reversed()).toList();
+        // first: while Redis is down the 503 comes before any recall work
+        Uni<List<SessionEvent>> recent = ask.sessionId() == null ? Uni.createFrom().item(List.of())
+                : workingMemory.since(ask.userId(), ask.sessionId(), ask.since())
+                .map(found -> found.orElse(List.of()).stream()
+                        .sorted(Comparator.comparing(SessionEvent::occurredAt).reversed()).toList());
         Uni<RecallService.Recall> recalled = market
                 ? recall.recall(ask.userId(), ask.features(), ask.symbol(), ask.strategyId(), ask.k(), ask.asOf(), false)
                 : Uni.createFrom().nullItem();
         Uni<EpisodeService.SimilarEpisodes> similar = market
                 ? episodes.similar(ask.userId(), ask.features(), ask.symbol(), ask.k(), ask.asOf())
                 : Uni.createFrom().nullItem();
-        return recalled.chain(r -> patterns.relevant(ask.userId(), ask.features(), ask.symbol(), ask.k())
-                .chain(p -> similar.map(e -> new Gathered(r, p, e, recent))));
+        return recent.chain(w -> recalled.chain(r -> patterns.relevant(ask.userId(), ask.features(), ask.symbol(), ask.k())
+                .chain(p -> similar.map(e -> new Gathered(r, p, e, w)))));
     }
 }

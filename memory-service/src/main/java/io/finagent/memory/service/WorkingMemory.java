@@ -1,71 +1,120 @@
 package io.finagent.memory.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finagent.memory.config.WorkingMemoryConfig;
 import io.finagent.memory.domain.SessionEvent;
+import io.finagent.platform.problem.ProblemException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
+import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
+import io.quarkus.redis.datasource.sortedset.ScoreRange;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
+import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The agent's short-term memory: per user and session, a bounded buffer of recent events in RAM.
- * It is not persisted: what must survive a restart is a decision, memory, pattern or episode.
+ * The agent's short-term memory: per user and session, the recent events, in Redis so that every
+ * replica sees them and a restart keeps them. A session is one sorted set scored by occurredAt in
+ * microseconds. A member is the arrival time (Redis's clock, 16 digits) and a random tag (8 hex),
+ * then the event's JSON: equal times keep their order of arrival and equal events stay apart.
+ * While Redis is down every call fails as a 503 problem.
  */
 @ApplicationScoped
 public class WorkingMemory {
 
-    private record SessionKey(String userId, String sessionId) {
-    }
+    private static final Logger LOG = Logger.getLogger(WorkingMemory.class);
+    /** Add, bound and refresh the idle timeout in one step: two replicas adding at once cannot overshoot the bound. */
+    private static final String ADD = """
+            local now = redis.call('TIME')
+            local member = string.format('%010d%06d', tonumber(now[1]), tonumber(now[2])) .. ARGV[2] .. ARGV[3]
+            redis.call('ZADD', KEYS[1], ARGV[1], member)
+            redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -1 - tonumber(ARGV[4]))
+            redis.call('PEXPIRE', KEYS[1], ARGV[5])
+            return 1
+            """;
+    private static final int ARRIVAL_AND_TAG = 24;
 
-    private static final class Session {
-        final Deque<SessionEvent> events = new ArrayDeque<>();
-        volatile Instant lastTouched = Instant.now();
-    }
-
-    private final Map<SessionKey, Session> sessions = new ConcurrentHashMap<>();
+    private final ReactiveRedisDataSource redis;
+    private final ReactiveSortedSetCommands<String, String> sessions;
+    private final ReactiveKeyCommands<String> keys;
     private final WorkingMemoryConfig config;
+    private final ObjectMapper json;
+    private final Counter addFailures;
+    private final Counter readFailures;
 
-    public WorkingMemory(WorkingMemoryConfig config, MeterRegistry registry) {
+    public WorkingMemory(ReactiveRedisDataSource redis, WorkingMemoryConfig config, ObjectMapper json, MeterRegistry registry) {
+        this.redis = redis;
+        this.sessions = redis.sortedSet(String.class, String.class);
+        this.keys = redis.key(String.class);
         this.config = config;
-        registry.gaugeMapSize("finagent.working_memory.sessions", List.of(), sessions);
+        this.json = json;
+        this.addFailures = registry.counter("finagent.working_memory.redis_failures", "operation", "add");
+        this.readFailures = registry.counter("finagent.working_memory.redis_failures", "operation", "read");
     }
 
-    public void add(String userId, String sessionId, SessionEvent event) {
-        Session session = sessions.computeIfAbsent(new SessionKey(userId, sessionId), k -> new Session());
-        synchronized (session) {
-            if (session.events.size() >= config.capacity()) {
-                session.events.removeFirst();
-            }
-            session.events.addLast(event);
-            session.lastTouched = Instant.now();
+    public Uni<Void> add(String userId, String sessionId, SessionEvent event) {
+        String tag = "%08x".formatted(ThreadLocalRandom.current().nextInt());
+        return guarded(redis.execute("EVAL", ADD, "1", key(userId, sessionId), Long.toString(micros(event.occurredAt())),
+                tag, write(event), Integer.toString(config.capacity()), Long.toString(config.idleTimeout().toMillis())), addFailures)
+                .replaceWithVoid();
+    }
+
+    /** Events since {@code since}, oldest first; empty when the user has no such session (or it was forgotten). */
+    public Uni<Optional<List<SessionEvent>>> since(String userId, String sessionId, Instant since) {
+        String key = key(userId, sessionId);
+        return guarded(sessions.zrangebyscore(key, new ScoreRange<>((double) micros(since), Double.POSITIVE_INFINITY)), readFailures)
+                .chain(found -> found.isEmpty()
+                        ? guarded(keys.exists(key), readFailures).map(held -> held ? Optional.of(List.<SessionEvent>of()) : Optional.empty())
+                        : Uni.createFrom().item(Optional.of(found.stream().map(this::read).toList())));
+    }
+
+    /** For readiness details only: not counted as a failure of working memory. */
+    public Uni<Void> ping() {
+        return redis.execute("PING").ifNoItem().after(config.timeout()).fail().replaceWithVoid();
+    }
+
+    /**
+     * The user id is length-prefixed, so no pair of user and session ids can form another pair's key
+     * (session ids have no colon).
+     */
+    private String key(String userId, String sessionId) {
+        return config.redisPrefix() + userId.length() + ":" + userId + ":" + sessionId;
+    }
+
+    private <T> Uni<T> guarded(Uni<T> call, Counter failures) {
+        return call.ifNoItem().after(config.timeout()).fail().onFailure().transform(e -> {
+            failures.increment();
+            LOG.warnf("working memory: Redis did not answer (%s)", e.toString());
+            return ProblemException.unavailable("working memory (Redis) is unavailable; retry later");
+        });
+    }
+
+    private static long micros(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+    }
+
+    private String write(SessionEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** Events since {@code since}, oldest first; empty when the user has no such session. */
-    public Optional<List<SessionEvent>> since(String userId, String sessionId, Instant since) {
-        Session session = sessions.get(new SessionKey(userId, sessionId));
-        if (session == null) {
-            return Optional.empty();
+    private SessionEvent read(String member) {
+        try {
+            return json.readValue(member.substring(ARRIVAL_AND_TAG), SessionEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
-        synchronized (session) {
-            return Optional.of(session.events.stream()
-                    .filter(e -> !e.occurredAt().isBefore(since))
-                    .sorted(Comparator.comparing(SessionEvent::occurredAt))
-                    .toList());
-        }
-    }
-
-    @Scheduled(every = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void forgetIdleSessions() {
-        Instant cutoff = Instant.now().minus(config.idleTimeout());
-        sessions.values().removeIf(s -> s.lastTouched.isBefore(cutoff));
     }
 }
