@@ -77,13 +77,21 @@ class ComposeTest {
         });
     }
 
+    /** Where memory-service keeps its recall index: the volume's mount and its setting agree. */
+    static final String RECALL_INDEX = "/var/lib/finagent/recall-index";
+
+    @Test
+    void memoryServiceKeepsItsRecallIndexWhereItsSettingPoints() {
+        assertEquals(RECALL_INDEX, environment(services.get("memory-service")).get("FINAGENT_RECALL_INDEX_DIRECTORY"));
+    }
+
     @Test
     void everyStoreKeepsItsDataInANamedVolume() {
         Map<String, String> mounts = Map.of("postgres", "postgres-data", "redis", "redis-data", "kafka", "kafka-data",
                 "questdb", "questdb-data", "prometheus", "prometheus-data", "grafana", "grafana-data",
-                "backup-service", "backup-archives");
+                "backup-service", "backup-archives", "memory-service", "recall-index:" + RECALL_INDEX);
         mounts.forEach((service, volume) -> {
-            assertTrue(compose.path("volumes").has(volume), "named volume " + volume);
+            assertTrue(compose.path("volumes").has(volume.split(":")[0]), "named volume " + volume);
             assertTrue(services.get(service).path("volumes").toString().contains(volume), service + " mounts " + volume);
         });
     }

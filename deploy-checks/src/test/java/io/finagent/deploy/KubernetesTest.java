@@ -34,8 +34,7 @@ class KubernetesTest {
         Manifests manifests = Manifests.render(overlay);
         Manifests local = overlay.equals("local") ? manifests : Manifests.render("local");
         for (String service : RequiredSettings.SERVICES) {
-            JsonNode deployment = manifests.one("Deployment", service);
-            JsonNode container = deployment.at("/spec/template/spec/containers/0");
+            JsonNode container = manifests.workload(service).at("/spec/template/spec/containers/0");
             String where = overlay + " " + service;
             assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText(), where + " liveness");
             assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText(), where + " readiness");
@@ -73,13 +72,30 @@ class KubernetesTest {
                 assertEquals(service, hpa.at("/spec/scaleTargetRef/name").asText(), where + " HPA target");
             }
             boolean monitored = manifests.find("ServiceMonitor", service) != null
-                    || manifests.one("Deployment", service).at("/spec/template/metadata/annotations/prometheus.io~1scrape").asText().equals("true");
+                    || manifests.workload(service).at("/spec/template/metadata/annotations/prometheus.io~1scrape").asText().equals("true");
             assertTrue(monitored, where + " is scraped");
         }
         JsonNode backup = manifests.one("Deployment", "backup-service");
         String claim = backup.at("/spec/template/spec/volumes").toString();
         assertTrue(claim.contains("persistentVolumeClaim"), overlay + ": backup-service archives on a PersistentVolumeClaim");
         assertNotNull(manifests.find("PersistentVolumeClaim", null), overlay + ": a PersistentVolumeClaim");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void memoryServiceKeepsItsRecallIndexOnAClaimOfEachReplica(String overlay) throws IOException {
+        Manifests manifests = Manifests.render(overlay);
+        JsonNode memory = manifests.one("StatefulSet", "memory-service");
+        assertEquals("recall-index", memory.at("/spec/volumeClaimTemplates/0/metadata/name").asText(), overlay);
+        JsonNode container = memory.at("/spec/template/spec/containers/0");
+        assertTrue(container.at("/volumeMounts").toString().contains(ComposeTest.RECALL_INDEX), overlay + " mounts the index");
+        Map<String, String> env = manifests.environment(container, Manifests.render("local"));
+        assertEquals(ComposeTest.RECALL_INDEX, env.get("FINAGENT_RECALL_INDEX_DIRECTORY"), overlay);
+        assertEquals("StatefulSet", manifests.one("HorizontalPodAutoscaler", "memory-service").at("/spec/scaleTargetRef/kind").asText());
+        if (overlay.equals("production")) {
+            assertEquals(2, memory.at("/spec/replicas").asInt(), "two replicas, each with its index");
+            assertEquals("true", env.get("FINAGENT_RECALL_INDEX_GATE_READINESS"), "a replica still catching up leaves the traffic to the other");
+        }
     }
 
     @Test
@@ -118,6 +134,12 @@ class KubernetesTest {
         /** The object of that kind and name (any name when null), or null. */
         JsonNode find(String kind, String name) {
             return all(kind).stream().filter(o -> name == null || o.at("/metadata/name").asText().equals(name)).findFirst().orElse(null);
+        }
+
+        /** The service's Deployment, or its StatefulSet where it keeps a volume per replica. */
+        JsonNode workload(String service) {
+            JsonNode deployment = find("Deployment", service);
+            return deployment != null ? deployment : one("StatefulSet", service);
         }
 
         JsonNode one(String kind, String name) {

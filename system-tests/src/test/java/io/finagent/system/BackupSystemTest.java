@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,7 +66,7 @@ class BackupSystemTest {
         deleteRecursively(archives);
         Map<String, String> urls = new LinkedHashMap<>();
         for (String service : DATABASES.keySet()) {
-            dropDatabase(DATABASES.get(service));
+            TestDatabase.drop(DATABASES.get(service));
             Map<String, String> env = new LinkedHashMap<>();
             env.put("FINAGENT_DB_NAME", DATABASES.get(service));
             env.put("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrap());
@@ -333,12 +332,6 @@ class BackupSystemTest {
         return given().baseUri(service.url()).header("Authorization", Tokens.bearer(Tokens.admin("system-test-admin"))).contentType("application/json");
     }
 
-    private static void dropDatabase(String name) throws Exception {
-        try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
-             var s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        }
-    }
 
     private static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,7 +53,7 @@ class DecisionLoopSystemTest {
         traces = TraceCollector.start();
         for (var service : List.of("memory-service", "strategy-service", "portfolio-service")) {
             String database = DATABASES.get(service);
-            dropDatabase(database); // each service must create its own database when it is missing
+            TestDatabase.drop(database); // each service must create its own database when it is missing
             SERVICES.add(RunningService.start(ROOT, service, Map.ofEntries(
                     Map.entry("FINAGENT_DB_NAME", database),
                     Map.entry("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrap()),
@@ -178,10 +177,4 @@ class DecisionLoopSystemTest {
         return given().baseUri(service.url()).header("Authorization", Tokens.bearer(Tokens.agent(user))).contentType("application/json");
     }
 
-    private static void dropDatabase(String name) throws Exception {
-        try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
-             var s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        }
-    }
 }

@@ -29,12 +29,17 @@ final class RunningService implements AutoCloseable {
     }
 
     static RunningService start(Path root, String name, Map<String, String> env) throws IOException {
+        return start(root, name, name, env);
+    }
+
+    /** One of several replicas of a service: {@code replica} names its log. */
+    static RunningService start(Path root, String name, String replica, Map<String, String> env) throws IOException {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first");
         }
         int port = freePort();
-        Path log = root.resolve("system-tests/target/" + name + ".log");
+        Path log = root.resolve("system-tests/target/" + replica + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -66,6 +71,17 @@ final class RunningService implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException(name + " not ready within " + timeout + "; log: " + Files.readString(log));
+    }
+
+    /** What the service has logged so far. */
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** {@code kill -9}: no shutdown hook runs, nothing is flushed or committed on the way out. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override

@@ -19,6 +19,11 @@ public final class TestDatabase {
         this.url = "jdbc:postgresql://127.0.0.1:5432/" + database;
     }
 
+    /** Drops a database (its connections closed), so that a service under test must create it anew. */
+    public static void drop(String database) {
+        new TestDatabase("postgres").execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+
     public Set<String> tables() {
         return new TreeSet<>(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"));
     }
