@@ -125,6 +125,7 @@ public final class BackupBench {
 
     /** The restore rebuilds memory-service's recall index in the background: wait, so it does not share the cores with the next run. */
     private void awaitRecallIndex() throws Exception {
+        Thread.sleep(1000); // the index learns of a restore at its next poll (every 200 ms): until then it still says ready
         while (!JSON.readTree(get(memoryUrl + "/api/v1/admin/recall-index")).get("state").asText().equals("ready")) {
             Thread.sleep(500);
         }

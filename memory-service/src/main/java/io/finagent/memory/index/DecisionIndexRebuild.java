@@ -1,6 +1,7 @@
 package io.finagent.memory.index;
 
 import io.finagent.memory.config.RecallConfig;
+import io.finagent.memory.repository.DecisionRow;
 import io.finagent.memory.repository.DecisionSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ public class DecisionIndexRebuild {
     private final DecisionIndex index;
     private final DecisionSnapshot snapshot;
     private final int fetchSize;
+    private final int threads;
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
 
@@ -32,28 +34,40 @@ public class DecisionIndexRebuild {
         this.index = index;
         this.snapshot = snapshot;
         this.fetchSize = config.index().rebuildFetchSize();
+        this.threads = config.index().rebuildThreads().orElse(Runtime.getRuntime().availableProcessors());
         registry.gauge("finagent.recall.index.rebuild.rows", done);
         registry.gauge("finagent.recall.index.rebuild.total", total);
     }
 
-    /** Empties the index, loads every decision of one snapshot, commits, and returns where the feed goes on. */
-    FeedPosition run() throws IOException, SQLException {
+    private void load(DecisionRow row) {
+        if (row.problem() != null) {
+            index.skip(row.id(), row.problem());
+        } else {
+            index.load(row.decision());
+        }
+        if (done.incrementAndGet() % LOG_EVERY == 0) {
+            LOG.infof("recall index: %d of %d decisions (%.0f%%)", done.get(), total.get(), 100.0 * done.get() / total.get());
+        }
+    }
+
+    /**
+     * Empties the index, loads every decision of one snapshot, commits, and returns where the feed
+     * goes on. One thread reads PostgreSQL, {@code rebuild-threads} insert into the graph: each
+     * builds a segment of its own (Lucene gives every writing thread its own), so the cores share
+     * the cost, the graph insert, instead of waiting for one.
+     */
+    FeedPosition run() throws IOException, SQLException, InterruptedException {
         long started = System.nanoTime();
         index.clear();
         done.set(0);
-        DecisionSnapshot.Start start = snapshot.forEach(fetchSize, s -> {
-            total.set(s.count());
-            LOG.infof("recall index: rebuilding from %d decisions", s.count());
-        }, row -> {
-            if (row.problem() != null) {
-                index.skip(row.id(), row.problem());
-            } else {
-                index.load(row.decision());
-            }
-            if (done.incrementAndGet() % LOG_EVERY == 0) {
-                LOG.infof("recall index: %d of %d decisions (%.0f%%)", done.get(), total.get(), 100.0 * done.get() / total.get());
-            }
-        });
+        DecisionSnapshot.Start start;
+        try (Loaders loaders = new Loaders(threads, this::load)) {
+            start = snapshot.forEach(fetchSize, s -> {
+                total.set(s.count());
+                LOG.infof("recall index: rebuilding from %d decisions with %d threads", s.count(), threads);
+            }, loaders::put);
+            loaders.finish();
+        }
         FeedPosition position = new FeedPosition(new FeedCursor(start.decisionsHigh()), new FeedCursor(start.removalsHigh()),
                 start.restore());
         index.commit(position);
