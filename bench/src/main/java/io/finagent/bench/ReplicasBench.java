@@ -27,8 +27,12 @@ final class ReplicasBench {
 
     static void run(String urlA, String urlB, String token, String probeToken, String restartSeconds, Path scripts, Path tableFile)
             throws Exception {
-        System.out.println("recall with two replicas serving: one client on each, 30 s…");
         Map<String, String> env = Map.of("TOKEN", token, "EXACT", "false");
+        System.out.println("warming up both replicas: recall for 20 s each…");
+        CompletableFuture<Wrk.Result> warmB = CompletableFuture.supplyAsync(() -> new Wrk(scripts, urlB).run("recall.lua", 1, 1, 20, env));
+        new Wrk(scripts, urlA).run("recall.lua", 1, 1, 20, env);
+        warmB.join();
+        System.out.println("recall with two replicas serving: one client on each, 30 s…");
         CompletableFuture<Wrk.Result> onB = CompletableFuture.supplyAsync(() -> new Wrk(scripts, urlB).run("recall.lua", 1, 1, 30, env));
         Wrk.Result a = new Wrk(scripts, urlA).run("recall.lua", 1, 1, 30, env);
         Wrk.Result b = onB.join();

@@ -76,9 +76,16 @@ public interface RecallConfig {
         @WithDefault("200ms")
         Duration followInterval();
 
-        /** How often what it read is made durable: a crash makes the next start read at most this much again. */
-        @WithDefault("5s")
+        /**
+         * What it read is made durable after this long, or after {@link #commitDecisions()} decisions,
+         * whichever comes first, and at shutdown: after a crash the next start reads that much again.
+         * Each commit cuts a segment (a graph merged again later), so not every few seconds under ingest.
+         */
+        @WithDefault("60s")
         Duration commitInterval();
+
+        @WithDefault("50000")
+        int commitDecisions();
 
         /**
          * Whether readiness is DOWN until the index has caught up (or been rebuilt). On where other

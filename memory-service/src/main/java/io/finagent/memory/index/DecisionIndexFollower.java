@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -23,9 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * At start it opens the index kept in its directory and catches up from the position of its
  * last commit, or rebuilds it when there is none to follow. Then it polls decision_history
  * ({@link DecisionFeed}) every {@code follow-interval}: each decision whichever replica recorded
- * it, each removal, and each restore (which means a rebuild). It commits every
- * {@code commit-interval} and at shutdown; after a crash the next start reads again what the
- * last commit had not reached.
+ * it, each removal, and each restore (which means a rebuild). It commits after
+ * {@code commit-interval} or {@code commit-decisions}, and at shutdown; after a crash the next
+ * start reads again what the last commit had not reached.
  */
 @ApplicationScoped
 public class DecisionIndexFollower {
@@ -44,7 +45,7 @@ public class DecisionIndexFollower {
     private Thread thread;
     private boolean opened;
     private FeedPosition position;
-    private boolean uncommitted;
+    private long uncommitted;
     private long committedAt = System.nanoTime();
 
     public DecisionIndexFollower(DecisionIndex index, DecisionIndexRebuild rebuild, DecisionFeed feed, RecallConfig config,
@@ -103,10 +104,11 @@ public class DecisionIndexFollower {
                     headReachedAt = System.nanoTime();
                     if (!index.ready()) {
                         index.state(DecisionIndex.State.READY);
-                        LOG.infof("recall index: ready with %d decisions", index.documents());
+                        LOG.infof("recall index: ready with %d decisions, %.1f s after the process started", index.documents(),
+                                ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
                     }
                 }
-                commitEvery(config.commitInterval().toNanos());
+                commitWhenDue(false);
                 backoff = 0;
                 if (!poll.full()) {
                     wake.tryAcquire(config.followInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -123,7 +125,7 @@ public class DecisionIndexFollower {
                 pause(backoff);
             }
         }
-        commitEvery(0);
+        commitWhenDue(true);
     }
 
     private FeedPosition openOrRebuild() throws Exception {
@@ -156,18 +158,18 @@ public class DecisionIndexFollower {
         position.removals().advance(poll.gapRemovals().stream().map(DecisionFeed.Removal::id).toList(),
                 poll.newRemovals().stream().map(DecisionFeed.Removal::id).toList(), poll.xmin(), poll.xmax());
         index.forgetAddedHere(position.decisions());
-        if (!poll.newDecisions().isEmpty() || !poll.gapDecisions().isEmpty() || !poll.newRemovals().isEmpty()
-                || !poll.gapRemovals().isEmpty()) {
-            uncommitted = true;
-            index.refresh(); // here, so that no recall waits for it
-        }
+        // searchable at the next recall, which refreshes first: refreshing here at every poll would
+        // cut a segment (a small graph, merged again later) every 200 ms under ingest
+        uncommitted += poll.newDecisions().size() + poll.gapDecisions().size() + poll.newRemovals().size() + poll.gapRemovals().size();
     }
 
-    private void commitEvery(long intervalNanos) {
-        if (uncommitted && position != null && System.nanoTime() - committedAt >= intervalNanos) {
+    private void commitWhenDue(boolean closing) {
+        boolean due = closing || uncommitted >= config.commitDecisions()
+                || System.nanoTime() - committedAt >= config.commitInterval().toNanos();
+        if (uncommitted > 0 && position != null && due) {
             try {
                 index.commit(position);
-                uncommitted = false;
+                uncommitted = 0;
                 committedAt = System.nanoTime();
             } catch (IOException | RuntimeException e) {
                 LOG.warnf("recall index: commit failed (%s); the next start reads more again", e);
