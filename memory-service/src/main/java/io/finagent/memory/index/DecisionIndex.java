@@ -13,6 +13,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryCachingPolicy;
@@ -155,8 +156,12 @@ public class DecisionIndex {
      */
     public void add(IndexedDecision decision) {
         State now = state;
-        if ((now == State.READY || now == State.CATCHING_UP) && write(decision)) {
-            addedHere.add(decision.id());
+        try {
+            if ((now == State.READY || now == State.CATCHING_UP) && write(decision)) {
+                addedHere.add(decision.id());
+            }
+        } catch (RuntimeException e) { // a full disk, a closed writer: the feed tries again
+            LOG.warnf("recall index: decision %d not added after its commit (%s); the feed brings it", decision.id(), e);
         }
     }
 
@@ -364,12 +369,22 @@ public class DecisionIndex {
                 .setOpenMode(mode)
                 .setCommitOnClose(false) // the follower commits with its position; nothing else is durable
                 .setRAMBufferSizeMB(ramBufferMb())
+                .setMergePolicy(fewSegments())
                 .setCodec(new Lucene912Codec() {
                     @Override
                     public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
                         return new Lucene99HnswVectorsFormat(config.maxConnections(), config.beamWidth());
                     }
                 });
+    }
+
+    /**
+     * Each segment has a graph of its own that every recall searches, so segments are merged
+     * sooner than Lucene's default (10 a tier): measured at 1M, 15 segments after an ingest of
+     * 172,000 decisions made recall several times slower than the 2 segments of a rebuild.
+     */
+    private static TieredMergePolicy fewSegments() {
+        return new TieredMergePolicy().setSegmentsPerTier(4).setMaxMergeAtOnce(4);
     }
 
     /**

@@ -90,7 +90,10 @@ public class DecisionIndexFollower {
         long backoff = 0;
         while (running) {
             try {
-                if (position == null || rebuildAsked.getAndSet(false)) {
+                if (rebuildAsked.getAndSet(false)) {
+                    position = null; // from here the index is emptied: nothing to follow until it is rebuilt
+                }
+                if (position == null) {
                     position = openOrRebuild();
                 }
                 DecisionFeed.Poll poll = feed.poll(position, config.rebuildFetchSize());
