@@ -1,6 +1,7 @@
 package io.finagent.memory.repository;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.finagent.memory.index.FeedCursor;
 import io.finagent.memory.index.FeedPosition;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,9 +36,11 @@ public class DecisionFeed {
                    coalesce((SELECT max(id) FROM data_restores), 0)
             FROM pg_current_snapshot() s""";
     private static final String NEW_DECISIONS = "SELECT " + DecisionRow.COLUMNS + " FROM decision_history WHERE id > ? ORDER BY id LIMIT ?";
-    private static final String GAP_DECISIONS = "SELECT " + DecisionRow.COLUMNS + " FROM decision_history WHERE id = ANY(?)";
+    private static final String GAP_DECISIONS = "SELECT " + DecisionRow.COLUMNS
+            + " FROM unnest(?::bigint[], ?::bigint[]) AS g(lo, hi) JOIN decision_history ON id BETWEEN g.lo AND g.hi";
     private static final String NEW_REMOVALS = "SELECT id, decision_id FROM decision_removals WHERE id > ? ORDER BY id LIMIT ?";
-    private static final String GAP_REMOVALS = "SELECT id, decision_id FROM decision_removals WHERE id = ANY(?)";
+    private static final String GAP_REMOVALS = "SELECT id, decision_id"
+            + " FROM unnest(?::bigint[], ?::bigint[]) AS g(lo, hi) JOIN decision_removals ON id BETWEEN g.lo AND g.hi";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -71,10 +74,13 @@ public class DecisionFeed {
                     xmax = rs.getLong(2);
                     restore = rs.getLong(3);
                 }
-                List<DecisionRow> gapDecisions = decisions(c, GAP_DECISIONS, ids(c, from.decisions().gaps()), null);
-                List<DecisionRow> newDecisions = decisions(c, NEW_DECISIONS, from.decisions().high(), limit);
-                List<Removal> gapRemovals = removals(c, GAP_REMOVALS, ids(c, from.removals().gaps()), null);
-                List<Removal> newRemovals = removals(c, NEW_REMOVALS, from.removals().high(), limit);
+                // in a gap, only what was not read before: a gap is re-read whole until it is dropped
+                List<DecisionRow> gapDecisions = decisions(c, GAP_DECISIONS, ranges(c, from.decisions())).stream()
+                        .filter(row -> !from.decisions().passed(row.id())).toList();
+                List<DecisionRow> newDecisions = decisions(c, NEW_DECISIONS, new Object[]{from.decisions().high(), limit});
+                List<Removal> gapRemovals = removals(c, GAP_REMOVALS, ranges(c, from.removals())).stream()
+                        .filter(removal -> !from.removals().passed(removal.id())).toList();
+                List<Removal> newRemovals = removals(c, NEW_REMOVALS, new Object[]{from.removals().high(), limit});
                 return new Poll(xmin, xmax, restore, gapDecisions, newDecisions, gapRemovals, newRemovals,
                         newDecisions.size() == limit || newRemovals.size() == limit);
             } finally {
@@ -83,13 +89,16 @@ public class DecisionFeed {
         }
     }
 
-    private static java.sql.Array ids(Connection c, List<Long> ids) throws SQLException {
-        return c.createArrayOf("bigint", ids.toArray());
+    /** The cursor's gaps as two arrays, their first and last ids. */
+    private static Object[] ranges(Connection c, FeedCursor cursor) throws SQLException {
+        List<FeedCursor.Gap> gaps = cursor.gaps();
+        return new Object[]{c.createArrayOf("bigint", gaps.stream().map(FeedCursor.Gap::from).toArray()),
+                c.createArrayOf("bigint", gaps.stream().map(FeedCursor.Gap::to).toArray())};
     }
 
-    private List<DecisionRow> decisions(Connection c, String sql, Object after, Integer limit) throws SQLException {
+    private List<DecisionRow> decisions(Connection c, String sql, Object[] parameters) throws SQLException {
         List<DecisionRow> out = new ArrayList<>();
-        try (PreparedStatement select = prepare(c, sql, after, limit); ResultSet rs = select.executeQuery()) {
+        try (PreparedStatement select = prepare(c, sql, parameters); ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 out.add(DecisionRow.read(rs, json));
             }
@@ -97,9 +106,9 @@ public class DecisionFeed {
         return out;
     }
 
-    private static List<Removal> removals(Connection c, String sql, Object after, Integer limit) throws SQLException {
+    private static List<Removal> removals(Connection c, String sql, Object[] parameters) throws SQLException {
         List<Removal> out = new ArrayList<>();
-        try (PreparedStatement select = prepare(c, sql, after, limit); ResultSet rs = select.executeQuery()) {
+        try (PreparedStatement select = prepare(c, sql, parameters); ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 out.add(new Removal(rs.getLong(1), rs.getLong(2)));
             }
@@ -107,11 +116,10 @@ public class DecisionFeed {
         return out;
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object first, Integer limit) throws SQLException {
+    private static PreparedStatement prepare(Connection c, String sql, Object[] parameters) throws SQLException {
         PreparedStatement statement = c.prepareStatement(sql);
-        statement.setObject(1, first);
-        if (limit != null) {
-            statement.setInt(2, limit);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
         }
         return statement;
     }

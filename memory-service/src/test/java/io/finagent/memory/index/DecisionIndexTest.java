@@ -140,7 +140,7 @@ class DecisionIndexTest {
         FeatureSpace second = new FeatureSpace(durable); // a new process: slots come from the index, in its order
         DecisionIndex after = new DecisionIndex(second, durable, new ObjectMapper());
         FeedPosition position = after.open("db-1").orElseThrow();
-        assertEquals("5,3:-1,4:-1;7;3", position.encode());
+        assertEquals("5,3-4:-1;7;3", position.encode());
         assertEquals(Map.of("volume_ratio", 0, "rsi_14", 1), second.slots());
         after.refresh();
         after.state(DecisionIndex.State.READY);
