@@ -135,9 +135,17 @@ public class DecisionIndex {
         return state == State.READY;
     }
 
+    /**
+     * Decisions in the index, as a recall sees them: the writer's own count includes a document
+     * replaced by id until its delete is applied. While building, no refresh (each would cut a
+     * segment) and nothing is replaced.
+     */
     public long documents() {
         IndexWriter w = writer;
-        return w == null ? 0 : w.getDocStats().numDocs;
+        if (w == null || state == State.BUILDING) {
+            return w == null ? 0 : w.getDocStats().numDocs;
+        }
+        return search(searcher -> (long) searcher.getIndexReader().numDocs());
     }
 
     public long skippedTotal() {
