@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finagent.memory.config.RecallConfig;
 import io.finagent.memory.service.FeatureSpace;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.lucene912.Lucene912Codec;
-import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryCachingPolicy;
@@ -34,8 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -101,14 +95,19 @@ public class DecisionIndex {
     private final RecallConfig.Index config;
     private final String layout;
     private final ObjectMapper json;
-    /** Writes share it, a commit takes it alone: the slots and position it records match the documents it holds. */
-    private final ReadWriteLock commitLock = new ReentrantReadWriteLock();
+    /** Writes share it, emptying the index takes it alone: no write of before a rebuild lands after its start. */
+    private final ReadWriteLock clearing = new ReentrantReadWriteLock();
+    /**
+     * A write that gives a feature name its slot shares it, a commit holds it alone while it
+     * records the slots: every vector in a commit uses slots the commit records. Other writes go
+     * on during a commit (its flush takes a second or more at 50,000 decisions).
+     */
+    private final ReadWriteLock newSlots = new ReentrantReadWriteLock();
     private final AtomicBoolean unsearched = new AtomicBoolean();
     private final AtomicLong newestDecided = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong skippedTotal = new AtomicLong();
     private final Deque<Skipped> skipped = new ArrayDeque<>();
-    /** Ids added by this replica right after its own commit, which the feed need not write again. */
-    private final Set<Long> addedHere = ConcurrentHashMap.newKeySet();
+    private final DecisionClaims claims = new DecisionClaims();
     private volatile State state = State.STARTING;
     private String database;
     private Path path;
@@ -120,7 +119,7 @@ public class DecisionIndex {
         this.space = space;
         this.config = config.index();
         this.json = json;
-        this.layout = layoutOf(config);
+        this.layout = IndexLayout.of(config);
     }
 
     public State state() {
@@ -136,16 +135,25 @@ public class DecisionIndex {
     }
 
     /**
-     * Decisions in the index, as a recall sees them: the writer's own count includes a document
-     * replaced by id until its delete is applied. While building, no refresh (each would cut a
-     * segment) and nothing is replaced.
+     * Decisions in the index as the last recall saw them: health and metrics read it often, and a
+     * refresh would cut a segment each time. While building, the writer's count (nothing is
+     * replaced then).
      */
     public long documents() {
         IndexWriter w = writer;
         if (w == null || state == State.BUILDING) {
             return w == null ? 0 : w.getDocStats().numDocs;
         }
-        return search(searcher -> (long) searcher.getIndexReader().numDocs());
+        return search(false, searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    /** The same with every write made searchable first: a count to compare with PostgreSQL (the admin endpoint). */
+    public long documentsNow() {
+        IndexWriter w = writer;
+        if (w == null || state == State.BUILDING) {
+            return documents();
+        }
+        return search(true, searcher -> (long) searcher.getIndexReader().numDocs());
     }
 
     public long skippedTotal() {
@@ -163,24 +171,28 @@ public class DecisionIndex {
      * Never fails the request: the decision is committed, and the feed brings it anyway.
      */
     public void add(IndexedDecision decision) {
-        State now = state;
+        clearing.readLock().lock(); // a rebuild that starts now finds it in its snapshot: it must not land in the emptied index
         try {
-            if ((now == State.READY || now == State.CATCHING_UP) && write(decision)) {
-                addedHere.add(decision.id());
+            State now = state;
+            if ((now == State.READY || now == State.CATCHING_UP) && claims.claim(decision.id())) {
+                write(decision, false); // just committed: no copy of it can be in the index
             }
         } catch (RuntimeException e) { // a full disk, a closed writer: the feed tries again
+            claims.release(decision.id());
             LOG.warnf("recall index: decision %d not added after its commit (%s); the feed brings it", decision.id(), e);
+        } finally {
+            clearing.readLock().unlock();
         }
     }
 
-    /** Whether this replica added the decision itself (and the feed can pass it by); forgets it either way. */
-    boolean addedHere(long id) {
-        return addedHere.remove(id);
+    /** True when the feed writes this decision: this replica's call did not claim it first. */
+    boolean claim(long id) {
+        return claims.claim(id);
     }
 
-    /** Forgets the ids the feed has passed: they will not come again. */
-    void forgetAddedHere(FeedCursor decisions) {
-        addedHere.removeIf(decisions::passed);
+    /** Moves the feed's cursor on ({@code move}); the claims it passed are forgotten. */
+    void advance(FeedCursor decisions, Runnable move) {
+        claims.advance(decisions, move);
     }
 
     /**
@@ -201,7 +213,7 @@ public class DecisionIndex {
                 LOG.warnf("recall index in %s cannot be read (%s): it is rebuilt", path, e.toString());
             }
         }
-        writer = new IndexWriter(directory, writerConfig(position.isPresent()
+        writer = new IndexWriter(directory, IndexLayout.writerConfig(config, position.isPresent()
                 ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE));
         searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
@@ -238,42 +250,39 @@ public class DecisionIndex {
 
     /** Empties the index for a rebuild; the feature slots start over with it. */
     void clear() throws IOException {
-        commitLock.writeLock().lock();
+        clearing.writeLock().lock();
         try {
             state = State.BUILDING;
             writer.deleteAll();
-            addedHere.clear();
+            claims.clear();
             synchronized (skipped) {
                 skipped.clear();
             }
             space.restoreSlots(Map.of());
             newestDecided.set(Long.MIN_VALUE);
         } finally {
-            commitLock.writeLock().unlock();
+            clearing.writeLock().unlock();
         }
-    }
-
-    /**
-     * Writes a decision (replacing an earlier copy: the feed and this replica may both bring it).
-     * A decision it cannot index is skipped, logged once and counted: false.
-     */
-    boolean write(IndexedDecision d) {
-        return write(d, false);
     }
 
     /** A rebuild's decision: the index was emptied, so it is added without looking for an earlier copy. */
     boolean load(IndexedDecision d) {
-        return write(d, true);
+        return write(d, false);
     }
 
-    private boolean write(IndexedDecision d, boolean fresh) {
-        commitLock.readLock().lock();
+    /**
+     * Writes a decision; {@code replacing} an earlier copy only while catching up (the last
+     * commit may hold decisions this replica added after the position it records). A decision
+     * it cannot index is skipped, logged once and counted: false.
+     */
+    boolean write(IndexedDecision d, boolean replacing) {
+        clearing.readLock().lock();
         try {
-            var doc = DecisionDocuments.of(d, space.vector(d.features()));
-            if (fresh) {
-                writer.addDocument(doc);
-            } else {
+            var doc = DecisionDocuments.of(d, vector(d.features()));
+            if (replacing) {
                 writer.updateDocument(DecisionDocuments.id(d.id()), doc);
+            } else {
+                writer.addDocument(doc);
             }
             newestDecided.accumulateAndGet(DecisionDocuments.micros(d.decidedAt()), Math::max);
             unsearched.set(true);
@@ -284,7 +293,19 @@ public class DecisionIndex {
             skip(d.id(), e.toString());
             return false;
         } finally {
-            commitLock.readLock().unlock();
+            clearing.readLock().unlock();
+        }
+    }
+
+    private float[] vector(Map<String, Double> features) {
+        if (space.hasSlots(features.keySet())) {
+            return space.vector(features);
+        }
+        newSlots.readLock().lock();
+        try {
+            return space.vector(features);
+        } finally {
+            newSlots.readLock().unlock();
         }
     }
 
@@ -301,21 +322,21 @@ public class DecisionIndex {
     }
 
     void remove(long id) {
-        commitLock.readLock().lock();
+        clearing.readLock().lock();
         try {
             writer.deleteDocuments(DecisionDocuments.id(id));
             unsearched.set(true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            commitLock.readLock().unlock();
+            clearing.readLock().unlock();
         }
     }
 
     /** Makes the writes durable with the position they reach: a restart goes on from there. */
     void commit(FeedPosition position) throws IOException {
         Map<String, String> data = new HashMap<>();
-        commitLock.writeLock().lock();
+        newSlots.writeLock().lock();
         try {
             data.put(LAYOUT, layout);
             data.put(DATABASE, database);
@@ -327,9 +348,14 @@ public class DecisionIndex {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         } finally {
-            commitLock.writeLock().unlock();
+            newSlots.writeLock().unlock();
         }
         writer.commit();
+    }
+
+    /** True when the index holds something its last commit does not: a write, a removal, or a finished merge. */
+    boolean changedSinceCommit() {
+        return writer != null && writer.hasUncommittedChanges();
     }
 
     /** Makes what was written searchable (a rebuild's end, a poll's). */
@@ -339,22 +365,22 @@ public class DecisionIndex {
 
     /** The {@code n} nearest decisions of the user, decided by {@code asOf}, nearest first: by the HNSW graph. */
     public List<Neighbour> nearest(String userId, String symbol, Long strategyId, Instant asOf, FeatureSpace.Probe probe, int n) {
-        return search(searcher -> NeighbourSearch.graph(searcher, filter(userId, symbol, strategyId, asOf), probe, n,
+        return search(true, searcher -> NeighbourSearch.graph(searcher, filter(userId, symbol, strategyId, asOf), probe, n,
                 config.searchBreadth()));
     }
 
     /** The same, by comparing the probe with every decision the filter leaves: the reference the graph is measured against. */
     public List<Neighbour> nearestExactly(String userId, String symbol, Long strategyId, Instant asOf, FeatureSpace.Probe probe, int n) {
-        return search(searcher -> NeighbourSearch.everyCandidate(searcher, filter(userId, symbol, strategyId, asOf), probe, n));
+        return search(true, searcher -> NeighbourSearch.everyCandidate(searcher, filter(userId, symbol, strategyId, asOf), probe, n));
     }
 
     private interface Search<T> {
         T in(IndexSearcher searcher) throws IOException;
     }
 
-    private <T> T search(Search<T> search) {
+    private <T> T search(boolean readWrites, Search<T> search) {
         try {
-            if (unsearched.getAndSet(false)) {
+            if (readWrites && unsearched.getAndSet(false)) {
                 searchers.maybeRefreshBlocking(); // read your writes: a recall sees every recorded decision
             }
             IndexSearcher searcher = searchers.acquire();
@@ -372,50 +398,9 @@ public class DecisionIndex {
         return DecisionDocuments.filter(userId, symbol, strategyId, asOf, newestDecided.get());
     }
 
-    private IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
-        return new IndexWriterConfig()
-                .setOpenMode(mode)
-                .setCommitOnClose(false) // the follower commits with its position; nothing else is durable
-                .setRAMBufferSizeMB(ramBufferMb())
-                .setMergePolicy(fewSegments())
-                .setCodec(new Lucene912Codec() {
-                    @Override
-                    public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-                        return new Lucene99HnswVectorsFormat(config.maxConnections(), config.beamWidth());
-                    }
-                });
-    }
-
-    /**
-     * Each segment has a graph of its own that every recall searches, so segments are merged
-     * sooner than Lucene's default (10 a tier). Measured at 1M after an ingest of about 190,000
-     * decisions: 15 segments with the default, 13 with this; the 2 of a rebuild search faster.
-     */
-    private static TieredMergePolicy fewSegments() {
-        return new TieredMergePolicy().setSegmentsPerTier(4).setMaxMergeAtOnce(4);
-    }
-
-    /**
-     * The configured buffer, at most a quarter of the heap: a rebuild that fits in it makes one
-     * segment (one graph to search, no merges afterwards), and a small heap still cannot overflow.
-     */
-    private double ramBufferMb() {
-        return Math.min(config.ramBufferMb(), Runtime.getRuntime().maxMemory() / 4.0 / (1 << 20));
-    }
-
-    /** What the stored vectors depend on: another layout means another index. */
-    private static String layoutOf(RecallConfig config) {
-        StringBuilder out = new StringBuilder("v1 dims=" + config.index().dimensions() + " m=" + config.index().maxConnections()
-                + " beam=" + config.index().beamWidth());
-        config.features().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> out.append(' ').append(e.getKey()).append('=').append(e.getValue().center()).append('/')
-                        .append(e.getValue().scale()));
-        return out.toString();
-    }
-
     /** Segments now searchable: each has its own graph, so fewer is faster. */
     public int segments() {
-        return search(searcher -> searcher.getIndexReader().leaves().size());
+        return search(false, searcher -> searcher.getIndexReader().leaves().size());
     }
 
     /** Closes without committing (the follower committed what it had read); a temporary folder is removed. */

@@ -107,7 +107,7 @@ public class DecisionIndexFollower {
                     headReachedAt = System.nanoTime();
                     if (!index.ready()) {
                         index.state(DecisionIndex.State.READY);
-                        LOG.infof("recall index: ready with %d decisions, %.1f s after the process started", index.documents(),
+                        LOG.infof("recall index: ready with %d decisions, %.1f s after the process started", index.documentsNow(),
                                 ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
                     }
                 }
@@ -144,23 +144,26 @@ public class DecisionIndexFollower {
     }
 
     private void apply(DecisionFeed.Poll poll) throws IOException {
+        // once ready, every decision the feed brings is new to the index; while catching up, the last
+        // commit may hold some this replica added after the position that commit records
+        boolean replacing = !index.ready();
         for (List<DecisionRow> rows : List.of(poll.gapDecisions(), poll.newDecisions())) {
             for (DecisionRow row : rows) {
                 if (row.problem() != null) {
                     index.skip(row.id(), row.problem());
-                } else if (!index.addedHere(row.id())) {
-                    index.write(row.decision());
+                } else if (index.claim(row.id())) {
+                    index.write(row.decision(), replacing);
                 }
             }
         }
         for (List<DecisionFeed.Removal> removals : List.of(poll.gapRemovals(), poll.newRemovals())) {
             removals.forEach(r -> index.remove(r.decisionId()));
         }
-        position.decisions().advance(poll.gapDecisions().stream().map(DecisionRow::id).toList(),
-                poll.newDecisions().stream().map(DecisionRow::id).toList(), poll.xmin(), poll.xmax());
+        index.advance(position.decisions(), () ->
+                position.decisions().advance(poll.gapDecisions().stream().map(DecisionRow::id).toList(),
+                        poll.newDecisions().stream().map(DecisionRow::id).toList(), poll.xmin(), poll.xmax()));
         position.removals().advance(poll.gapRemovals().stream().map(DecisionFeed.Removal::id).toList(),
                 poll.newRemovals().stream().map(DecisionFeed.Removal::id).toList(), poll.xmin(), poll.xmax());
-        index.forgetAddedHere(position.decisions());
         // searchable at the next recall, which refreshes first: refreshing here at every poll would
         // cut a segment (a small graph, merged again later) every 200 ms under ingest
         uncommitted += poll.newDecisions().size() + poll.gapDecisions().size() + poll.newRemovals().size() + poll.gapRemovals().size();
@@ -169,7 +172,8 @@ public class DecisionIndexFollower {
     private void commitWhenDue(boolean closing) {
         boolean due = closing || uncommitted >= config.commitDecisions()
                 || System.nanoTime() - committedAt >= config.commitInterval().toNanos();
-        if (uncommitted > 0 && position != null && due) {
+        // a finished merge is committed too, or the next start would merge the same segments again
+        if (position != null && due && (uncommitted > 0 || index.changedSinceCommit())) {
             try {
                 index.commit(position);
                 uncommitted = 0;

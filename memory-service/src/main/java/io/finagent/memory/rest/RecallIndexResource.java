@@ -30,7 +30,7 @@ public class RecallIndexResource {
 
     @GET
     public IndexState state() {
-        return new IndexState(index.state().label(), index.documents(), follower.lagSeconds(),
+        return new IndexState(index.state().label(), index.documentsNow(), follower.lagSeconds(),
                 index.skippedTotal(), index.skipped());
     }
 

@@ -3,6 +3,7 @@ package io.finagent.memory.service;
 import io.finagent.memory.config.RecallConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -81,6 +82,11 @@ public class FeatureSpace {
             }
         }
         return new Probe(v, outside, features.size());
+    }
+
+    /** True when {@link #vector} of these names takes no new slot (each has one, or none is left). */
+    public boolean hasSlots(Collection<String> names) {
+        return slots.size() >= dimensions || slots.keySet().containsAll(names);
     }
 
     /** The slot of each feature name, as the vectors written so far use them. */

@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The HNSW index on its own (Lucene is a library: nothing to mock), at a size where the graph matters. */
@@ -99,11 +100,21 @@ class DecisionIndexTest {
         index.add(new IndexedDecision(2, "ann", "SPY", 5, T0, Map.of("rsi_14", 2.0))); // building: the feed brings it later
         ready();
         index.add(new IndexedDecision(2, "ann", "SPY", 5, T0, Map.of("rsi_14", 2.0)));
-        assertTrue(index.write(new IndexedDecision(2, "ann", "SPY", 5, T0, Map.of("rsi_14", 2.0))));
-        assertEquals(List.of(1L, 2L), index.nearest("ann", null, null, T0, space.probe(Map.of("rsi_14", 1.0)), 10)
+        assertFalse(index.claim(2), "this replica's call claimed it first: the feed passes it by");
+        assertTrue(index.claim(3), "the feed got there first");
+        assertTrue(index.write(new IndexedDecision(3, "ann", "SPY", 5, T0, Map.of("rsi_14", 3.0)), false));
+        index.add(new IndexedDecision(3, "ann", "SPY", 5, T0, Map.of("rsi_14", 3.0)));
+        FeedCursor feed = new FeedCursor(1);
+        index.advance(feed, () -> feed.advance(List.of(), List.of(2L, 3L), 10, 10));
+        index.add(new IndexedDecision(3, "ann", "SPY", 5, T0, Map.of("rsi_14", 3.0))); // late: the feed has passed it
+        // catching up, a decision the last commit already holds is replaced, not doubled
+        assertTrue(index.write(new IndexedDecision(1, "ann", "SPY", 5, T0, Map.of("rsi_14", 1.0)), true));
+        assertEquals(List.of(1L, 2L, 3L), index.nearest("ann", null, null, T0, space.probe(Map.of("rsi_14", 1.0)), 10)
                 .stream().map(DecisionIndex.Neighbour::id).toList());
+        assertEquals(3, index.documentsNow());
         index.remove(2);
-        assertEquals(1, index.nearest("ann", null, null, T0, space.probe(Map.of("rsi_14", 1.0)), 10).size());
+        assertEquals(List.of(1L, 3L), index.nearest("ann", null, null, T0, space.probe(Map.of("rsi_14", 1.0)), 10)
+                .stream().map(DecisionIndex.Neighbour::id).toList());
     }
 
     @Test
@@ -133,8 +144,11 @@ class DecisionIndexTest {
         before.load(new IndexedDecision(2, "ann", "SPY", 5, T0, Map.of("rsi_14", 70.0)));
         FeedCursor decisions = new FeedCursor(2);
         decisions.advance(List.of(), List.of(5L), 10, 12); // 3 and 4 are gaps
+        assertTrue(before.changedSinceCommit());
         before.commit(new FeedPosition(decisions, new FeedCursor(7), 3));
+        assertFalse(before.changedSinceCommit());
         before.load(new IndexedDecision(9, "ann", "SPY", 5, T0, Map.of("rsi_14", 1.0))); // not committed: a crash loses it
+        assertTrue(before.changedSinceCommit());
         before.close();
 
         FeatureSpace second = new FeatureSpace(durable); // a new process: slots come from the index, in its order
@@ -144,7 +158,7 @@ class DecisionIndexTest {
         assertEquals(Map.of("volume_ratio", 0, "rsi_14", 1), second.slots());
         after.refresh();
         after.state(DecisionIndex.State.READY);
-        assertEquals(2, after.documents());
+        assertEquals(2, after.documentsNow());
         assertEquals(List.of(2L, 1L), after.nearest("ann", null, null, T0, second.probe(Map.of("rsi_14", 70.0)), 10)
                 .stream().map(DecisionIndex.Neighbour::id).toList());
         after.close();
