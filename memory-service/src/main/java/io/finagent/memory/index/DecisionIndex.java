@@ -1,19 +1,14 @@
 package io.finagent.memory.index;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finagent.memory.config.RecallConfig;
 import io.finagent.memory.service.FeatureSpace;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryCachingPolicy;
-import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.jboss.logging.Logger;
@@ -23,10 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,22 +66,6 @@ public class DecisionIndex {
     }
 
     private static final Logger LOG = Logger.getLogger(DecisionIndex.class);
-    private static final int SKIPPED_KEPT = 100;
-    private static final String LAYOUT = "finagent.layout";
-    private static final String DATABASE = "finagent.database";
-    private static final String POSITION = "finagent.position";
-    private static final String SLOTS = "finagent.slots";
-    private static final String SKIPPED = "finagent.skipped";
-    private static final QueryCachingPolicy ALWAYS = new QueryCachingPolicy() {
-        @Override
-        public void onUse(Query query) {
-        }
-
-        @Override
-        public boolean shouldCache(Query query) {
-            return true;
-        }
-    };
 
     private final FeatureSpace space;
     private final RecallConfig.Index config;
@@ -105,8 +81,7 @@ public class DecisionIndex {
     private final ReadWriteLock newSlots = new ReentrantReadWriteLock();
     private final AtomicBoolean unsearched = new AtomicBoolean();
     private final AtomicLong newestDecided = new AtomicLong(Long.MIN_VALUE);
-    private final AtomicLong skippedTotal = new AtomicLong();
-    private final Deque<Skipped> skipped = new ArrayDeque<>();
+    private final SkippedDecisions skipped = new SkippedDecisions();
     private final DecisionClaims claims = new DecisionClaims();
     private volatile State state = State.STARTING;
     private String database;
@@ -140,30 +115,28 @@ public class DecisionIndex {
      * replaced then).
      */
     public long documents() {
-        IndexWriter w = writer;
-        if (w == null || state == State.BUILDING) {
-            return w == null ? 0 : w.getDocStats().numDocs;
-        }
-        return search(false, searcher -> (long) searcher.getIndexReader().numDocs());
+        return documents(false);
     }
 
     /** The same with every write made searchable first: a count to compare with PostgreSQL (the admin endpoint). */
     public long documentsNow() {
+        return documents(true);
+    }
+
+    private long documents(boolean readWrites) {
         IndexWriter w = writer;
         if (w == null || state == State.BUILDING) {
-            return documents();
+            return w == null ? 0 : w.getDocStats().numDocs;
         }
-        return search(true, searcher -> (long) searcher.getIndexReader().numDocs());
+        return search(readWrites, searcher -> (long) searcher.getIndexReader().numDocs());
     }
 
     public long skippedTotal() {
-        return skippedTotal.get();
+        return skipped.total();
     }
 
     public List<Skipped> skipped() {
-        synchronized (skipped) {
-            return List.copyOf(skipped);
-        }
+        return skipped.newest();
     }
 
     /**
@@ -215,36 +188,22 @@ public class DecisionIndex {
         }
         writer = new IndexWriter(directory, IndexLayout.writerConfig(config, position.isPresent()
                 ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE));
-        searchers = new SearcherManager(writer, new SearcherFactory() {
-            @Override
-            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                // keep each user's (and symbol's) filter as a bit set per segment: the HNSW search needs
-                // one per query, and rebuilding it from the postings costs more than the search at 1M
-                searcher.setQueryCachingPolicy(ALWAYS);
-                return searcher;
-            }
-        });
+        searchers = NeighbourSearch.searchers(writer);
         return position;
     }
 
     private Optional<FeedPosition> followable(FSDirectory dir) throws IOException {
         try (DirectoryReader reader = DirectoryReader.open(dir)) {
-            Map<String, String> data = reader.getIndexCommit().getUserData();
-            if (!layout.equals(data.get(LAYOUT)) || !database.equals(data.get(DATABASE)) || data.get(POSITION) == null) {
+            Optional<CommitRecord> record = CommitRecord.followable(reader.getIndexCommit().getUserData(), layout, database, json);
+            if (record.isEmpty()) {
                 LOG.infof("recall index in %s was built for another layout or database: it is rebuilt", path);
                 return Optional.empty();
             }
-            space.restoreSlots(json.readValue(data.get(SLOTS), new TypeReference<Map<String, Integer>>() {
-            }));
-            List<Skipped> before = json.readValue(data.getOrDefault(SKIPPED, "[]"), new TypeReference<List<Skipped>>() {
-            });
-            synchronized (skipped) {
-                skipped.addAll(before);
-            }
+            space.restoreSlots(record.get().slots());
+            skipped.restore(record.get().skipped());
             newestDecided.set(DecisionDocuments.newestDecided(reader));
             LOG.infof("recall index: opened %d decisions from %s", reader.numDocs(), path);
-            return Optional.of(FeedPosition.decode(data.get(POSITION)));
+            return Optional.of(record.get().position());
         }
     }
 
@@ -255,9 +214,7 @@ public class DecisionIndex {
             state = State.BUILDING;
             writer.deleteAll();
             claims.clear();
-            synchronized (skipped) {
-                skipped.clear();
-            }
+            skipped.clear();
             space.restoreSlots(Map.of());
             newestDecided.set(Long.MIN_VALUE);
         } finally {
@@ -311,14 +268,7 @@ public class DecisionIndex {
 
     /** A row the index cannot take: logged once, counted, listed (the newest hundred). */
     void skip(long id, String reason) {
-        LOG.warnf("recall index: decision %d skipped, it cannot be indexed: %s", id, reason);
-        skippedTotal.incrementAndGet();
-        synchronized (skipped) {
-            skipped.addLast(new Skipped(id, reason.length() > 300 ? reason.substring(0, 300) : reason));
-            if (skipped.size() > SKIPPED_KEPT) {
-                skipped.removeFirst();
-            }
-        }
+        skipped.add(id, reason);
     }
 
     void remove(long id) {
@@ -335,18 +285,10 @@ public class DecisionIndex {
 
     /** Makes the writes durable with the position they reach: a restart goes on from there. */
     void commit(FeedPosition position) throws IOException {
-        Map<String, String> data = new HashMap<>();
         newSlots.writeLock().lock();
         try {
-            data.put(LAYOUT, layout);
-            data.put(DATABASE, database);
-            data.put(POSITION, position.encode());
-            data.put(SLOTS, json.writeValueAsString(space.slots()));
-            data.put(SKIPPED, json.writeValueAsString(skipped()));
-            writer.setLiveCommitData(data.entrySet());
+            writer.setLiveCommitData(new CommitRecord(layout, database, position, space.slots(), skipped()).encode(json).entrySet());
             writer.prepareCommit();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         } finally {
             newSlots.writeLock().unlock();
         }

@@ -3,6 +3,8 @@ package io.finagent.memory.index;
 import io.finagent.memory.service.FeatureSpace;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -10,8 +12,11 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryCachingPolicy;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
@@ -27,7 +32,35 @@ import java.util.PriorityQueue;
 /** The two ways to find the nearest decisions in one searcher: the HNSW graph, and every candidate. */
 final class NeighbourSearch {
 
+    /** Every query is cached: see {@link #searchers}. */
+    private static final QueryCachingPolicy ALWAYS = new QueryCachingPolicy() {
+        @Override
+        public void onUse(Query query) {
+        }
+
+        @Override
+        public boolean shouldCache(Query query) {
+            return true;
+        }
+    };
+
     private NeighbourSearch() {
+    }
+
+    /**
+     * The searchers of the writer's index. Each keeps every user's (and symbol's) filter as a bit
+     * set per segment: the HNSW search needs one per query, and rebuilding it from the postings
+     * costs more than the search at 1M.
+     */
+    static SearcherManager searchers(IndexWriter writer) throws IOException {
+        return new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setQueryCachingPolicy(ALWAYS);
+                return searcher;
+            }
+        });
     }
 
     static List<DecisionIndex.Neighbour> graph(IndexSearcher searcher, Query filter, FeatureSpace.Probe probe, int n, int breadth)
