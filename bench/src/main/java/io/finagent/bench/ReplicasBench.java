@@ -28,9 +28,11 @@ final class ReplicasBench {
     static void run(String urlA, String urlB, String token, String probeToken, String restartSeconds, Path scripts, Path tableFile)
             throws Exception {
         Map<String, String> env = Map.of("TOKEN", token, "EXACT", "false");
-        System.out.println("warming up both replicas: recall for 20 s each…");
-        CompletableFuture<Wrk.Result> warmB = CompletableFuture.supplyAsync(() -> new Wrk(scripts, urlB).run("recall.lua", 1, 1, 20, env));
-        new Wrk(scripts, urlA).run("recall.lua", 1, 1, 20, env);
+        // B is a new JVM: on two shared cores its JIT compiler takes a core for about half a minute of
+        // recalls, and both replicas merge the small segments the ingest left once idle for 10 s
+        System.out.println("warming up both replicas: recall for 45 s each…");
+        CompletableFuture<Wrk.Result> warmB = CompletableFuture.supplyAsync(() -> new Wrk(scripts, urlB).run("recall.lua", 1, 1, 45, env));
+        new Wrk(scripts, urlA).run("recall.lua", 1, 1, 45, env);
         warmB.join();
         System.out.println("recall with two replicas serving: one client on each, 30 s…");
         CompletableFuture<Wrk.Result> onB = CompletableFuture.supplyAsync(() -> new Wrk(scripts, urlB).run("recall.lua", 1, 1, 30, env));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The index is a copy of PostgreSQL that follows it: what another replica (or any writer)
@@ -83,6 +85,21 @@ class RecallIndexTest {
         } finally {
             db.execute("DELETE FROM decision_history WHERE user_id = '" + planter + "'");
         }
+    }
+
+    @Test
+    void theSegmentsABurstOfDecisionsLeavesAreMergedIntoOneOnceTheIndexIsIdle() {
+        List<Long> burst = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            burst.add(Decisions.record(user, "SPY"));
+            recall(""); // each recall makes the new decision searchable: a segment of its own
+        }
+        int afterBurst = admin().get("/api/v1/admin/recall-index").then().extract().path("segments");
+        assertTrue(afterBurst > 1, "a burst leaves several segments: " + afterBurst);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin().get("/api/v1/admin/recall-index").then()
+                .body("segments", equalTo(1)));
+        assertEquals(burst, indexed(user));
     }
 
     @Test

@@ -89,6 +89,13 @@ public interface RecallConfig {
         int commitDecisions();
 
         /**
+         * After this long without a new decision, the index's small segments are merged into one
+         * in the background: an ingest leaves several, and every recall searches each one's graph.
+         */
+        @WithDefault("10s")
+        Duration mergeWhenIdle();
+
+        /**
          * Whether readiness is DOWN until the index has caught up (or been rebuilt). On where other
          * replicas serve meanwhile (the production overlay); off where one replica is the only one.
          */

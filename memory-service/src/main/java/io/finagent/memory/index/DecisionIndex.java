@@ -84,6 +84,7 @@ public class DecisionIndex {
     private final SkippedDecisions skipped = new SkippedDecisions();
     private final DecisionClaims claims = new DecisionClaims();
     private volatile State state = State.STARTING;
+    private boolean mergesAsked;
     private String database;
     private Path path;
     private FSDirectory directory;
@@ -298,6 +299,20 @@ public class DecisionIndex {
     /** True when the index holds something its last commit does not: a write, a removal, or a finished merge. */
     boolean changedSinceCommit() {
         return writer != null && writer.hasUncommittedChanges();
+    }
+
+    /** Merges the small segments into one in the background, the index being idle ({@link SegmentMerges}). */
+    void mergeSmallSegments() throws IOException {
+        mergesAsked = true;
+        writer.maybeMerge();
+    }
+
+    /** Once the merges asked for have finished, makes their segment searchable: no write will refresh for them. */
+    void refreshAfterMerges() throws IOException {
+        if (mergesAsked && !writer.hasPendingMerges() && writer.getMergingSegments().isEmpty()) {
+            mergesAsked = false;
+            searchers.maybeRefresh();
+        }
     }
 
     /** Makes what was written searchable (a rebuild's end, a poll's). */

@@ -47,6 +47,8 @@ public class DecisionIndexFollower {
     private FeedPosition position;
     private long uncommitted;
     private long committedAt = System.nanoTime();
+    private long lastReadAt = System.nanoTime();
+    private boolean mergedSinceRead;
 
     public DecisionIndexFollower(DecisionIndex index, DecisionIndexRebuild rebuild, DecisionFeed feed, RecallConfig config,
                                  MeterRegistry registry) {
@@ -102,7 +104,8 @@ public class DecisionIndexFollower {
                     position = null;
                     continue;
                 }
-                apply(poll);
+                boolean read = apply(poll);
+                whenIdle(read);
                 if (!poll.full()) {
                     headReachedAt = System.nanoTime();
                     if (!index.ready()) {
@@ -143,7 +146,8 @@ public class DecisionIndexFollower {
         return rebuild.run();
     }
 
-    private void apply(DecisionFeed.Poll poll) throws IOException {
+    /** True when the poll brought anything: a decision or a removal. */
+    private boolean apply(DecisionFeed.Poll poll) throws IOException {
         // once ready, every decision the feed brings is new to the index; while catching up, the last
         // commit may hold some this replica added after the position that commit records
         boolean replacing = !index.ready();
@@ -166,7 +170,22 @@ public class DecisionIndexFollower {
                 poll.newRemovals().stream().map(DecisionFeed.Removal::id).toList(), poll.xmin(), poll.xmax());
         // searchable at the next recall, which refreshes first: refreshing here at every poll would
         // cut a segment (a small graph, merged again later) every 200 ms under ingest
-        uncommitted += poll.newDecisions().size() + poll.gapDecisions().size() + poll.newRemovals().size() + poll.gapRemovals().size();
+        long read = poll.newDecisions().size() + poll.gapDecisions().size() + poll.newRemovals().size() + poll.gapRemovals().size();
+        uncommitted += read;
+        return read > 0;
+    }
+
+    /** After {@code merge-when-idle} without anything new, the small segments an ingest left are merged (once). */
+    private void whenIdle(boolean read) throws IOException {
+        long now = System.nanoTime();
+        if (read || !index.ready()) {
+            lastReadAt = now;
+            mergedSinceRead = false;
+        } else if (!mergedSinceRead && now - lastReadAt >= config.mergeWhenIdle().toNanos()) {
+            index.mergeSmallSegments();
+            mergedSinceRead = true;
+        }
+        index.refreshAfterMerges();
     }
 
     private void commitWhenDue(boolean closing) {

@@ -5,7 +5,6 @@ import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.TieredMergePolicy;
 
 import java.util.Map;
 
@@ -30,28 +29,13 @@ final class IndexLayout {
                 .setOpenMode(mode)
                 .setCommitOnClose(false) // the follower commits with its position; nothing else is durable
                 .setRAMBufferSizeMB(ramBufferMb(config))
-                .setMergePolicy(fewSegments())
+                .setMergePolicy(new SegmentMerges())
                 .setCodec(new Lucene912Codec() {
                     @Override
                     public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
                         return new Lucene99HnswVectorsFormat(config.maxConnections(), config.beamWidth());
                     }
                 });
-    }
-
-    /**
-     * Each segment has a graph of its own that every recall searches, so there are few: merged
-     * four at a time, and every segment under 64 MB (about 300,000 decisions) counted as 64 MB,
-     * so the small ones a commit or a refresh cuts are merged soon instead of piling up in tiers
-     * of their own (Lucene's floor is 2 MB; it left 13–16 segments at 1M after an ingest of
-     * 200,000). A merge keeps the graph of its largest segment (when it has no deletions) and
-     * inserts the others' vectors into it: its cost is theirs. No merge makes a segment over
-     * 128 MB, and a segment over 64 MB (the two a rebuild makes at 1M) is merged no more: without
-     * that cap one merge took the two and the ingest's small ones into one of 1.2M decisions,
-     * a core for minutes, in the middle of an ingest and again on both replicas after a restart.
-     */
-    private static TieredMergePolicy fewSegments() {
-        return new TieredMergePolicy().setSegmentsPerTier(4).setMaxMergeAtOnce(4).setFloorSegmentMB(64).setMaxMergedSegmentMB(128);
     }
 
     /**

@@ -16,8 +16,12 @@ import java.util.List;
 @RolesAllowed(Roles.ADMIN)
 public class RecallIndexResource {
 
-    /** {@code skippedDecisions}: the newest hundred of the {@code skipped}, with the reason. */
-    public record IndexState(String state, long decisions, double lagSeconds, long skipped, List<DecisionIndex.Skipped> skippedDecisions) {
+    /**
+     * {@code segments}: each has its own graph that every recall searches (an idle index merges its
+     * small ones); {@code skippedDecisions}: the newest hundred of the {@code skipped}, with the reason.
+     */
+    public record IndexState(String state, long decisions, int segments, double lagSeconds, long skipped,
+                             List<DecisionIndex.Skipped> skippedDecisions) {
     }
 
     private final DecisionIndex index;
@@ -30,7 +34,7 @@ public class RecallIndexResource {
 
     @GET
     public IndexState state() {
-        return new IndexState(index.state().label(), index.documentsNow(), follower.lagSeconds(),
+        return new IndexState(index.state().label(), index.documentsNow(), index.segments(), follower.lagSeconds(),
                 index.skippedTotal(), index.skipped());
     }
 

@@ -118,6 +118,32 @@ class DecisionIndexTest {
     }
 
     @Test
+    void theSmallSegmentsAnIngestLeftAreMergedIntoOneWhenAskedAndThenSearched() throws Exception {
+        ready();
+        for (int batch = 0; batch < 4; batch++) {
+            for (int i = 0; i < 500; i++) {
+                index.add(decision(batch * 500L + i, "ann", randomFeatures()));
+            }
+            index.refresh(); // as a recall during an ingest does: each cuts a segment
+        }
+        assertEquals(4, index.segments(), "four small segments are under the tiered policy's count");
+        FeatureSpace.Probe probe = space.probe(randomFeatures());
+        List<DecisionIndex.Neighbour> before = index.nearestExactly("ann", null, null, T0.plusSeconds(9_999), probe, 10);
+        index.mergeSmallSegments();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); // a bound on a background merge, not a speed
+        while (index.segments() > 1 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            index.refreshAfterMerges();
+        }
+        assertEquals(1, index.segments(), "merged into one and searchable without a write");
+        assertEquals(2000, index.documents());
+        assertEquals(before, index.nearestExactly("ann", null, null, T0.plusSeconds(9_999), probe, 10));
+        index.mergeSmallSegments(); // one segment: nothing to merge
+        index.refreshAfterMerges();
+        assertEquals(1, index.segments());
+    }
+
+    @Test
     void aRowItCannotIndexIsSkippedAndReportedAndTheRestIsIndexed() throws Exception {
         index.load(new IndexedDecision(1, "ann", "SPY", 5, T0, Map.of("rsi_14", Double.POSITIVE_INFINITY)));
         index.load(new IndexedDecision(2, "ann", "SPY", 5, Instant.MAX, Map.of("rsi_14", 1.0)));
