@@ -2,10 +2,13 @@ package io.finagent.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.finagent.platform.json.JsonFieldPath;
+import io.finagent.platform.json.RefusedJsonValue;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -50,10 +53,21 @@ public class ProblemMappers {
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
             InvalidFormatException.class, ValueInstantiationException.class})
     public Response malformedJson(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException m ? pathOf(m) : "";
+        // a parser's refusal inside a map or a bean comes wrapped in a mapping error naming only the outer field
+        JsonProcessingException read = e;
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof StreamReadException s && s.getProcessor() != null) {
+                read = s;
+                break;
+            }
+        }
+        String field = read instanceof RefusedJsonValue refused ? refused.field()
+                : read instanceof StreamReadException s // a key given twice, a syntax error: where the parser stopped
+                ? JsonFieldPath.of(s.getProcessor().getParsingContext())
+                : e instanceof JsonMappingException m ? pathOf(m) : "";
         String message = e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()
                 ? "must be one of " + Arrays.toString(f.getTargetType().getEnumConstants())
-                : e.getOriginalMessage();
+                : read.getOriginalMessage();
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
         String detail = field.isEmpty() ? message : field + ": " + message;
         return respond(Problem.of(ProblemType.MALFORMED_JSON, detail, errors));
