@@ -1,10 +1,11 @@
 package io.finagent.cache.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finagent.cache.config.CacheConfig;
 import io.finagent.cache.domain.CachedValue;
 import io.finagent.cache.domain.Level;
+import io.finagent.platform.json.EdgeJson;
+import io.finagent.platform.json.RefusedJsonValue;
 import io.finagent.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,10 +23,11 @@ public class CacheWrites {
     static final String LEVELS_RULE = "must be levels L1, L2, L3 separated by commas, such as L1,L2";
 
     private final CacheConfig config;
-    private final ObjectMapper json = new ObjectMapper();
+    private final EdgeJson json;
 
-    public CacheWrites(CacheConfig config) {
+    public CacheWrites(CacheConfig config, EdgeJson json) {
         this.config = config;
+        this.json = json;
     }
 
     public void checkKey(String field, String key) {
@@ -52,9 +54,10 @@ public class CacheWrites {
             throw ProblemException.tooLarge("value", "is " + bytes + " bytes; at most " + config.maxValueBytes());
         }
         try {
-            json.readTree(body);
+            json.read(body); // as every body is read: PostgreSQL's jsonb refuses what this refuses (data after the value, U+0000)
         } catch (JsonProcessingException e) {
-            throw ProblemException.invalid("value", "is not JSON: " + e.getOriginalMessage());
+            String at = e instanceof RefusedJsonValue refused && !refused.field().isEmpty() ? " (at " + refused.field() + ")" : "";
+            throw ProblemException.invalid("value", "is not JSON this store keeps: " + e.getOriginalMessage() + at);
         }
         return new CachedValue(body, now, expiresAt);
     }

@@ -2,7 +2,9 @@ package io.finagent.platform.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingJsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
@@ -40,6 +42,11 @@ public class EdgeJson implements ContextResolver<ObjectMapper> {
     @Override
     public ObjectMapper getContext(Class<?> type) {
         return edge;
+    }
+
+    /** A free-form JSON value a resource takes as text (the cache's values), read with the same checks. */
+    public JsonNode read(String json) throws JsonProcessingException {
+        return edge.readTree(json);
     }
 
     /** The service's factory (its settings and limits), whose parsers check what they read. */
