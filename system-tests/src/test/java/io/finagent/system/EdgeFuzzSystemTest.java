@@ -15,6 +15,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.PropagationMode;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * rows are the same after an error as before. Each service runs on a database of its own; 2,000
  * requests a service with a fixed seed in CI, {@code bin/fuzz SEED COUNT} for longer runs.
  */
-@AddLifecycleHook(FuzzSettings.class)
+@AddLifecycleHook(value = FuzzSettings.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 class EdgeFuzzSystemTest {
 
     private static final Path ROOT = Path.of(System.getProperty("finagent.repo.root", "..")).toAbsolutePath().normalize();

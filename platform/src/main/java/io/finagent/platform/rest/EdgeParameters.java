@@ -1,15 +1,12 @@
 package io.finagent.platform.rest;
 
-import io.finagent.platform.problem.Problem;
-import io.finagent.platform.problem.ProblemType;
+import io.finagent.platform.problem.ProblemException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Path and query parameters of every endpoint: the character U+0000 (written {@code %00}) is
@@ -20,23 +17,18 @@ import java.util.Optional;
 public class EdgeParameters {
 
     @ServerRequestFilter
-    public Optional<Response> refuseUnstorable(ContainerRequestContext request) {
-        return refused("path parameter", request.getUriInfo().getPathParameters(true))
-                .or(() -> refused("query parameter", request.getUriInfo().getQueryParameters(true)));
+    public void refuseUnstorable(ContainerRequestContext request) {
+        refuse(request.getUriInfo().getPathParameters(true));
+        refuse(request.getUriInfo().getQueryParameters(true));
     }
 
-    private static Optional<Response> refused(String kind, MultivaluedMap<String, String> parameters) {
+    /** Thrown, so that the problem is written where every other one is ({@code ProblemMappers}). */
+    private static void refuse(MultivaluedMap<String, String> parameters) {
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
-            boolean bad = parameter.getKey().indexOf('\u0000') >= 0
-                    || parameter.getValue().stream().anyMatch(v -> v != null && v.indexOf('\u0000') >= 0);
-            if (bad) {
-                String name = parameter.getKey().replace("\u0000", "%00");
-                String message = "must not contain the character U+0000";
-                Problem problem = Problem.of(ProblemType.VALIDATION, kind + " " + name + ": " + message,
-                        List.of(new Problem.FieldError(name, message)));
-                return Optional.of(Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build());
+            if (parameter.getKey().indexOf('\u0000') >= 0
+                    || parameter.getValue().stream().anyMatch(v -> v != null && v.indexOf('\u0000') >= 0)) {
+                throw ProblemException.invalid(parameter.getKey().replace("\u0000", "%00"), "must not contain the character U+0000");
             }
         }
-        return Optional.empty();
     }
 }
