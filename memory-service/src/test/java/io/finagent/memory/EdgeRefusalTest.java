@@ -6,22 +6,31 @@ import io.finagent.platform.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The platform's defenses at the edge, through this service's real endpoints: what PostgreSQL
  * would refuse with a 500 (U+0000, a lone surrogate, a number past a double, a key given twice,
  * data after the body) is a 400 problem naming the field, in a body, a free-form map, a key, a
- * path or a query parameter; and nothing is stored.
+ * path or a query parameter; a body over the limit is a 413, however it is sent; and nothing is
+ * stored.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
@@ -87,6 +96,35 @@ class EdgeRefusalTest {
         given().urlEncodingEnabled(false).when().get("/api/v1/decisions?symbol=A%00B").then().statusCode(401).contentType(PROBLEM);
         given().contentType("application/json").body("{\"a\": 1, \"a\": 2}").when().post("/api/v1/decisions").then()
                 .statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413WhetherItsLengthIsAnnouncedOrItComesInChunks() throws Exception {
+        byte[] tooLarge = new byte[11 * 1024 * 1024];
+        agent().contentType("application/json").body(tooLarge).when().post("/api/v1/decisions").then()
+                .statusCode(413).contentType(PROBLEM).body("errors.field", hasItem("body"));
+
+        HttpResponse<String> chunked = postInChunks(user, tooLarge);
+        assertEquals(413, chunked.statusCode());
+        assertEquals(PROBLEM, chunked.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(chunked.body().contains("\"field\":\"body\""), chunked.body());
+
+        // below the limit, a body in chunks is read as any other
+        String another = "ada-" + UUID.randomUUID();
+        HttpResponse<String> stored = postInChunks(another, Decisions.body("AAPL", "BUY", "0.5").getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, stored.statusCode(), stored.body());
+        assertEquals(1, db.count("SELECT count(*) FROM decision_history WHERE user_id = ?", another));
+    }
+
+    /** The JDK's client sends a body of unknown length with {@code Transfer-Encoding: chunked}, no Content-Length. */
+    private static HttpResponse<String> postInChunks(String user, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/decisions"))
+                .header("Authorization", Tokens.bearer(Tokens.agent(user)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private RequestSpecification agent() {

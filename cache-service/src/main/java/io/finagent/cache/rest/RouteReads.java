@@ -1,10 +1,8 @@
 package io.finagent.cache.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finagent.cache.service.TieredCache;
-import io.finagent.platform.problem.Problem;
 import io.finagent.platform.problem.ProblemException;
+import io.finagent.platform.rest.RouterProblems;
 import io.finagent.platform.security.CurrentUser;
 import io.finagent.platform.security.Roles;
 import io.quarkus.security.AuthenticationFailedException;
@@ -34,11 +32,11 @@ public class RouteReads {
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     private final IdentityProviderManager identities;
-    private final ObjectMapper json;
+    private final RouterProblems problems;
 
-    public RouteReads(IdentityProviderManager identities, ObjectMapper json) {
+    public RouteReads(IdentityProviderManager identities, RouterProblems problems) {
         this.identities = identities;
-        this.json = json;
+        this.problems = problems;
     }
 
     /** Runs {@code then} with the caller's user id once the token and role are checked; otherwise answers 401 or 403. */
@@ -126,14 +124,6 @@ public class RouteReads {
     }
 
     private void problem(RoutingContext rc, ProblemException e) {
-        Problem problem = e.problem();
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException unexpected) {
-            throw new IllegalStateException("a problem is always JSON", unexpected);
-        }
-        e.headers().forEach(rc.response()::putHeader);
-        rc.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+        problems.write(rc, e);
     }
 }

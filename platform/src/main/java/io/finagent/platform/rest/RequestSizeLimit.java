@@ -1,49 +1,72 @@
 package io.finagent.platform.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.finagent.platform.problem.Problem;
-import io.finagent.platform.problem.ProblemType;
+import io.finagent.platform.problem.ProblemException;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.List;
-
 /**
  * Request bodies: a restore streams a whole service's data into {@code POST
  * /api/v1/backup/import}, so Quarkus' own limit ({@code quarkus.http.limits.max-body-size}) is
- * set for that; every other request announcing more than {@code finagent.http.max-body-size}
- * (10 MiB) is refused here with a 413 before its body is read.
+ * set for that. Every other request is held to {@code finagent.http.max-body-size} (10 MiB): one
+ * announcing more in its {@code Content-Length} is refused before its body is read; one sent in
+ * chunks is read by Vert.x's body handler, which counts as the chunks arrive: past the limit it
+ * answers at once and discards the rest as it comes, keeping none of it. Both are a 413 naming
+ * the body.
  */
 @ApplicationScoped
 public class RequestSizeLimit {
 
     private static final String IMPORT = "/api/v1/backup/import";
+    private static final int TOO_LARGE = 413;
 
     private final long limit;
-    private final String refusal;
+    private final RouterProblems problems;
+    private final BodyHandler chunks;
 
     public RequestSizeLimit(@ConfigProperty(name = "finagent.http.max-body-size", defaultValue = "10M") MemorySize limit,
-                            ObjectMapper json) throws JsonProcessingException {
+                            RouterProblems problems) {
         this.limit = limit.asLongValue();
-        this.refusal = json.writeValueAsString(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "body: larger than " + this.limit + " bytes",
-                List.of(new Problem.FieldError("body", "at most " + this.limit + " bytes"))));
+        this.problems = problems;
+        this.chunks = BodyHandler.create(false).setBodyLimit(this.limit);
     }
 
     void register(@Observes Router router) {
         router.route().order(-3).handler(rc -> {
-            String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && !rc.request().path().equals(IMPORT) && parse(length) > limit) {
-                rc.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close").end(refusal);
+            if (rc.request().path().equals(IMPORT)) {
+                rc.next();
                 return;
             }
-            rc.next();
+            String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null) {
+                if (parse(length) > limit) {
+                    rc.response().putHeader(HttpHeaders.CONNECTION, "close"); // its body is never read
+                    refuse(rc);
+                } else {
+                    rc.next();
+                }
+            } else if (rc.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+                chunks.handle(rc);
+            } else {
+                rc.next();
+            }
         });
+        router.route().order(-3).failureHandler(rc -> {
+            if (rc.statusCode() == TOO_LARGE && rc.failure() == null && !rc.response().headWritten()) {
+                refuse(rc);
+            } else {
+                rc.next();
+            }
+        });
+    }
+
+    private void refuse(RoutingContext rc) {
+        problems.write(rc, ProblemException.tooLarge("body", "at most " + limit + " bytes"));
     }
 
     private static long parse(String length) {

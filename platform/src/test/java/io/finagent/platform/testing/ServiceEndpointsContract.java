@@ -1,10 +1,15 @@
 package io.finagent.platform.testing;
 
+import io.finagent.platform.problem.Problem;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,9 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The operational surface every service has from its first day: readiness that really probes
- * its stores, Prometheus metrics, OpenAPI and Swagger UI, all open without a token.
+ * its stores, Prometheus metrics, OpenAPI and Swagger UI, all open without a token; and every
+ * API call closed without one.
  */
 public abstract class ServiceEndpointsContract {
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete");
 
     /** Names of the readiness checks this service must report UP (its database, broker, Redis). */
     protected abstract List<String> readinessChecks();
@@ -70,6 +78,33 @@ public abstract class ServiceEndpointsContract {
             slow.join();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> gauge("finagent_database_slow_queries", database) == 0);
+    }
+
+    /**
+     * A call without a valid token learns nothing but that: every documented operation, and any
+     * other method or path under {@code /api}, answers 401 before its content type, its accepted
+     * types, its body or its route are looked at.
+     */
+    @Test
+    void everyOperationWithoutAValidTokenIs401BeforeAnyOtherCheck() {
+        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200).extract().path("paths");
+        List<String[]> calls = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.keySet().stream().filter(HTTP_METHODS::contains)
+                .forEach(method -> calls.add(new String[] {method, path.replaceAll("\\{[^}]+}", "x")})));
+        calls.add(new String[] {"patch", "/api/v1/no-such-thing"});
+        assertTrue(calls.size() > 2, "the service documents its operations");
+        String expired = Tokens.agent("someone", Duration.ofMinutes(-10));
+        for (String[] call : calls) {
+            for (String token : Arrays.asList(null, "Bearer not-a-token", "Basic YTpi", Tokens.bearer(expired))) {
+                var request = given().contentType("text/plain").accept("application/xml").body("{\"a\": 1, \"a\": 2}");
+                if (token != null) {
+                    request.header("Authorization", token);
+                }
+                request.when().request(call[0].toUpperCase(), call[1]).then()
+                        .statusCode(401).contentType(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                        .body("status", equalTo(401));
+            }
+        }
     }
 
     private static double gauge(String name, String database) {
