@@ -44,14 +44,11 @@ class EdgeFuzzSystemTest {
     @BeforeContainer
     static void startServices() throws Exception {
         TestInfrastructure.ensureRunning();
-        String redis = "redis://127.0.0.1:" + TestInfrastructure.redisPort();
         Path backups = ROOT.resolve("system-tests/target/fuzz-backups");
-        start("memory-service", Map.of("FINAGENT_REDIS_URL", redis, "FINAGENT_WORKING_MEMORY_REDIS_PREFIX", "finagent-fuzz:wm:"));
-        start("portfolio-service", Map.of(
-                "FINAGENT_QUESTDB_HTTP_URL", "http://127.0.0.1:" + TestInfrastructure.env().get("QUESTDB_HTTP_PORT"),
-                "FINAGENT_QUESTDB_PG_PORT", TestInfrastructure.env().get("QUESTDB_PG_PORT")));
+        start("memory-service", Map.of("FINAGENT_WORKING_MEMORY_REDIS_PREFIX", "finagent-fuzz:wm:"));
+        start("portfolio-service", Map.of());
         start("strategy-service", Map.of());
-        start("cache-service", Map.of("FINAGENT_REDIS_URL", redis, "FINAGENT_CACHE_REDIS_PREFIX", "finagent-fuzz:cache:"));
+        start("cache-service", Map.of("FINAGENT_CACHE_REDIS_PREFIX", "finagent-fuzz:cache:"));
         start("backup-service", Map.of(
                 "FINAGENT_BACKUP_DIRECTORY", backups.resolve("archives").toString(),
                 "FINAGENT_BACKUP_KEY_FILE", backups.resolve("backup.key").toString(),
@@ -67,11 +64,8 @@ class EdgeFuzzSystemTest {
 
     private static void start(String service, Map<String, String> own) throws Exception {
         TestDatabase.drop(database(service)); // a database of its own: the user's rows are counted in it
-        Map<String, String> env = new LinkedHashMap<>(own);
-        env.put("FINAGENT_DB_NAME", database(service));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrap());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", ROOT.resolve("platform/src/test/resources/test-keys/publicKey.pem").toString());
-        env.put("FINAGENT_CONSUMER_GROUP", service + "-fuzz");
+        Map<String, String> env = RunningService.environment(ROOT, database(service), service + "-fuzz");
+        env.putAll(own);
         RUNNING.put(service, RunningService.start(ROOT, service, service + "-fuzz", env));
     }
 

@@ -16,7 +16,12 @@ public final class TestDatabase {
     private final String url;
 
     public TestDatabase(String database) {
-        this.url = "jdbc:postgresql://127.0.0.1:5432/" + database;
+        this(5432, database);
+    }
+
+    /** A database of another PostgreSQL server on this machine (a test's own cluster). */
+    public TestDatabase(int port, String database) {
+        this.url = "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     /** Drops a database (its connections closed), so that a service under test must create it anew. */

@@ -1,11 +1,16 @@
 package io.finagent.platform.testing;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -13,8 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -31,6 +38,25 @@ public final class TestKafka {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    /**
+     * Makes a new consumer group start at the current end of the topics that exist, as a cluster
+     * deployed today would, instead of replaying every earlier test's events from the start.
+     */
+    public static void startGroupAtEnd(String group, List<String> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrap()))) {
+            Set<String> existing = admin.listTopics().names().get();
+            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+            for (var topic : admin.describeTopics(topics.stream().filter(existing::contains).toList()).allTopicNames().get().values()) {
+                topic.partitions().forEach(p -> partitions.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+            }
+            Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+            admin.listOffsets(partitions).all().get().forEach((partition, end) -> ends.put(partition, new OffsetAndMetadata(end.offset())));
+            admin.alterConsumerGroupOffsets(group, ends).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start group " + group + " at the end of " + topics, e);
         }
     }
 
