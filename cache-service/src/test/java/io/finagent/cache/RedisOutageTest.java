@@ -1,6 +1,9 @@
 package io.finagent.cache;
 
+import io.finagent.cache.config.CacheConfig;
+import io.finagent.cache.level.SharedLevel;
 import io.finagent.platform.testing.RealInfrastructure;
+import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.testing.TestInfrastructure;
 import io.finagent.platform.testing.Tokens;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -11,6 +14,8 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +36,14 @@ class RedisOutageTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    CacheConfig config;
+
+    @Inject
+    SharedLevel l2;
+
+    private final TestDatabase db = new TestDatabase("finagent_cache_test");
 
     private final String user = "zed-" + UUID.randomUUID();
 
@@ -61,6 +74,38 @@ class RedisOutageTest {
         as().get("/api/v1/cache/during").then().statusCode(200);
         assertNull(redis.value(String.class).get(REDIS + id("doomed")));
         as().get("/api/v1/cache/doomed").then().statusCode(404);
+    }
+
+    /**
+     * Nothing stored behind an error, with a level that fails for real: Redis stopped, and the
+     * file cache's directory made a plain file, so every L2 call fails. A write is refused before
+     * it reaches L3 (which keeps the value it had); a read finds L3 and answers, its copy into L2
+     * failing on the side.
+     */
+    @Test
+    void aWriteThatCannotReachEveryLevelChangesNoneAndAReadStillFindsL3() throws Exception {
+        put("kept", "?levels=L3", "1");
+        Path files = Path.of(config.fallbackDir());
+        Path aside = files.resolveSibling(files.getFileName() + "-aside-" + UUID.randomUUID());
+        TestInfrastructure.stopRedis();
+        try {
+            if (Files.exists(files)) {
+                Files.move(files, aside);
+            }
+            Files.writeString(files, "not a directory");
+
+            as().body("2").put("/api/v1/cache/kept?levels=L2,L3").then().statusCode(500).contentType("application/problem+json");
+            assertEquals("1", db.strings("SELECT value::text FROM cache_entries WHERE cache_key = ?", id("kept")).get(0));
+            as().get("/api/v1/cache/kept").then().statusCode(200).header("X-Cache-Level", "L3").body(equalTo("1"));
+        } finally {
+            Files.deleteIfExists(files);
+            if (Files.exists(aside)) {
+                Files.move(aside, files);
+            }
+            TestInfrastructure.startRedis();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !l2.onFiles());
+        readsFromRedis("after-failure"); // as above: the read connections open again
     }
 
     /** A new HTTP connection per read: they land on every event loop, each with its own Redis connection for reads. */

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,10 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Exactly once under faults, end to end. An agent records decisions at a steady pace, each with
+ * Exactly once under faults, end to end. Agents record decisions at a steady pace, each with
  * the prices to measure it, while one fault follows another: the broker is stopped and started,
  * portfolio-, strategy- and memory-service are each killed with {@code kill -9} and started
- * again, and PostgreSQL (a cluster of the test's own) crashes and restarts. The agent retries
+ * again, and PostgreSQL (a cluster of the test's own) crashes and restarts. Each agent retries
  * what failed with the same {@code Idempotency-Key}, as a client should. At the end every
  * decision is stored once, measured once by portfolio-service, and its outcome applied once in
  * memory- and in strategy-service; none of them reached a dead-letter topic.
@@ -89,12 +91,19 @@ class ChaosLoopSystemTest {
 
         Set<String> ids = ConcurrentHashMap.newKeySet();
         Instant start = Instant.now();
-        CompletableFuture<Void> agent = CompletableFuture.runAsync(() -> {
-            for (int i = 0; i < DECISIONS; i++) {
-                pace(start, i);
-                ids.add(String.valueOf(record(i, strategies.get(i % USERS), base.plusSeconds(i))));
-            }
-        });
+        ExecutorService agents = Executors.newFixedThreadPool(USERS);
+        List<CompletableFuture<Void>> recording = new ArrayList<>();
+        for (int u = 0; u < USERS; u++) {
+            int first = u;
+            recording.add(CompletableFuture.runAsync(() -> { // one agent a user, each at its share of the pace
+                for (int i = first; i < DECISIONS; i += USERS) {
+                    pace(start, i);
+                    ids.add(String.valueOf(record(i, strategies.get(i % USERS), base.plusSeconds(i))));
+                }
+            }, agents));
+        }
+        CompletableFuture<Void> agent = CompletableFuture.allOf(recording.toArray(CompletableFuture[]::new))
+                .whenComplete((done, failure) -> agents.shutdown());
 
         fault("broker stopped for 5 s", () -> {
             TestInfrastructure.stopKafka();
@@ -129,7 +138,7 @@ class ChaosLoopSystemTest {
                 Thread.sleep(1_000);
             }
         }
-        print("decisions " + DECISIONS + " over " + USERS + " users, recorded in " + Duration.between(start, recorded).toSeconds() + " s");
+        print("decisions " + DECISIONS + " by " + USERS + " agents, recorded in " + Duration.between(start, recorded).toSeconds() + " s");
         print("counts " + counts);
         assertTrue(drained != null, "the loop did not drain within " + DRAIN + " of the last fault: " + counts);
         print("drained " + Duration.between(lastFault, drained).toMillis() + " ms after the last fault, "

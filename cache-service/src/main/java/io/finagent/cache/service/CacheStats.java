@@ -20,6 +20,7 @@ public class CacheStats {
     private final Map<Level, Counter> hits = new EnumMap<>(Level.class);
     private final Map<Level, Counter> misses = new EnumMap<>(Level.class);
     private final Counter leaseWaits;
+    private final Counter afterStoreFailures;
 
     public CacheStats(MeterRegistry registry) {
         for (Level level : Level.values()) {
@@ -27,6 +28,7 @@ public class CacheStats {
             misses.put(level, registry.counter("finagent_cache_misses", "level", level.name()));
         }
         leaseWaits = registry.counter("finagent_cache_lease_waits");
+        afterStoreFailures = registry.counter("finagent_cache_after_store_failures");
     }
 
     public void hit(Level level) {
@@ -39,6 +41,11 @@ public class CacheStats {
 
     public void leaseWait() {
         leaseWaits.increment();
+    }
+
+    /** A copy, lease release or replica notice that failed after a value was stored (the request succeeded). */
+    public void afterStoreFailure() {
+        afterStoreFailures.increment();
     }
 
     public long hits(Level level) {

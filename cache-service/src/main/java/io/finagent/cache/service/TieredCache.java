@@ -11,6 +11,7 @@ import io.finagent.platform.backup.DataRestored;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class TieredCache {
+
+    private static final Logger LOG = Logger.getLogger(TieredCache.class);
 
     /** A value and the level it came from. */
     public record Found(CachedValue value, Level level) {
@@ -62,7 +65,11 @@ public class TieredCache {
             return Uni.createFrom().item(new Found(local, Level.L1));
         }
         stats.miss(Level.L1);
-        return l2.get(id, now).chain(shared -> {
+        return l2.get(id, now).onFailure().recoverWithUni(failure -> {
+            // a level that cannot be read is a miss there: L3 still answers
+            LOG.warnf("could not read L2 for %s (%s); reading L3", id, failure.getMessage());
+            return Uni.createFrom().nullItem();
+        }).chain(shared -> {
             if (shared != null && !shared.expired(now)) {
                 stats.hit(Level.L2);
                 l1.put(id, shared);
@@ -76,7 +83,7 @@ public class TieredCache {
                 }
                 stats.hit(Level.L3);
                 l1.put(id, stored);
-                return l2.put(id, stored, now).replaceWith(new Found(stored, Level.L3));
+                return bestEffort(l2.put(id, stored, now), "copy into L2", id).replaceWith(new Found(stored, Level.L3));
             });
         });
     }
@@ -93,8 +100,10 @@ public class TieredCache {
 
     /** Read again under the lease: the key may have been written (and its lease released) since this caller missed it. */
     private Uni<Read> loadUnlessWritten(CacheKey key, String token) {
-        return get(key).chain(found -> found == null ? Uni.createFrom().item(new Read(null, token))
-                : leases.release(key.id()).replaceWith(new Read(found, null)));
+        return get(key)
+                .onFailure().call(() -> bestEffort(leases.release(key.id()), "release the lease", key.id()))
+                .chain(found -> found == null ? Uni.createFrom().item(new Read(null, token))
+                        : leases.release(key.id()).replaceWith(new Read(found, null)));
     }
 
     private Uni<Read> awaitLoad(CacheKey key) {
@@ -109,41 +118,60 @@ public class TieredCache {
                 .map(found -> new Read(found, null));
     }
 
-    /** Stores the value in {@code levels} and removes the key from the other levels. */
+    /**
+     * Stores the value in {@code levels} and removes the key from the other levels. The write that
+     * stores it for good (L3 when named, else L2) comes after every removal and before every copy:
+     * a failure before it leaves the key at most evicted, never with an older value; a copy into a
+     * faster level after it is best effort (a miss there reads through), so a stored value is
+     * never answered with an error.
+     */
     public Uni<Void> put(CacheKey key, CachedValue value, Set<Level> levels) {
         Instant now = Instant.now();
         String id = key.id();
-        Uni<Void> database = levels.contains(Level.L3) ? l3.put(key, value) : l3.remove(id);
-        return database
-                .chain(() -> levels.contains(Level.L2) ? l2.put(id, value, now) : l2.remove(id))
-                .invoke(() -> {
-                    if (levels.contains(Level.L1)) {
-                        l1.put(id, value);
-                    } else {
-                        l1.remove(id);
-                    }
-                })
-                .invoke(() -> leases.written(id))
-                .chain(() -> leases.release(id))
-                .chain(() -> replicas.key(id));
+        l1.remove(id);
+        Uni<Void> stored = levels.contains(Level.L3)
+                ? l2.remove(id).chain(() -> l3.put(key, value))
+                .call(() -> levels.contains(Level.L2) ? bestEffort(l2.put(id, value, now), "copy into L2", id) : Uni.createFrom().voidItem())
+                : l3.remove(id).chain(() -> levels.contains(Level.L2) ? l2.put(id, value, now) : l2.remove(id));
+        return stored.invoke(() -> {
+            if (levels.contains(Level.L1)) {
+                l1.put(id, value);
+            }
+        }).call(() -> written(id));
     }
 
+    /** Removes the key from every level, the slowest last: a failure leaves it gone from the faster ones only. */
     public Uni<Void> delete(CacheKey key) {
         String id = key.id();
-        return l3.remove(id).chain(() -> l2.remove(id)).invoke(() -> {
-            l1.remove(id);
-            leases.written(id);
-        }).chain(() -> replicas.key(id));
+        l1.remove(id);
+        return l2.remove(id).chain(() -> l3.remove(id)).call(() -> written(id));
     }
 
     /** Removes the ids matching the glob from every level and every replica's L1; how many each level held. */
     public Uni<Map<Level, Integer>> invalidate(String idGlob) {
         Map<Level, Integer> removed = new EnumMap<>(Level.class);
-        return l3.removeMatching(idGlob).invoke(n -> removed.put(Level.L3, n))
-                .chain(() -> l2.removeMatching(idGlob))
-                .invoke(n -> removed.put(Level.L2, n))
-                .invoke(() -> removed.put(Level.L1, l1.removeMatching(Glob.toPattern(idGlob))))
-                .chain(() -> replicas.glob(idGlob)).replaceWith(removed);
+        removed.put(Level.L1, l1.removeMatching(Glob.toPattern(idGlob)));
+        return l2.removeMatching(idGlob).invoke(n -> removed.put(Level.L2, n))
+                .chain(() -> l3.removeMatching(idGlob))
+                .invoke(n -> removed.put(Level.L3, n))
+                .call(() -> bestEffort(replicas.glob(idGlob), "invalidate the other replicas' L1", idGlob))
+                .replaceWith(removed);
+    }
+
+    /** The key changed for good: its lease ends, its waiters read again, the other replicas drop it from L1. */
+    private Uni<Void> written(String id) {
+        leases.written(id);
+        return bestEffort(leases.release(id), "release the lease", id)
+                .call(() -> bestEffort(replicas.key(id), "invalidate the other replicas' L1", id));
+    }
+
+    /** A step after the value is stored: its failure is logged and counted, and the request still succeeds. */
+    private Uni<Void> bestEffort(Uni<Void> step, String what, String id) {
+        return step.onFailure().recoverWithUni(failure -> {
+            stats.afterStoreFailure();
+            LOG.warnf("could not %s for %s (%s); the stored value stands", what, id, failure.getMessage());
+            return Uni.createFrom().voidItem();
+        });
     }
 
     /**
@@ -151,7 +179,7 @@ public class TieredCache {
      * from it, so they start over from L3. Fired on the import's worker thread.
      */
     void onRestore(@Observes DataRestored event) {
-        l2.removeMatching("*").invoke(() -> l1.removeMatching(Glob.toPattern("*"))).chain(() -> replicas.glob("*"))
-                .await().atMost(Duration.ofSeconds(30));
+        l1.removeMatching(Glob.toPattern("*"));
+        l2.removeMatching("*").chain(() -> replicas.glob("*")).await().atMost(Duration.ofSeconds(30));
     }
 }

@@ -61,6 +61,7 @@ public class ImportResource {
         }
         Map<String, Long> rows = new LinkedHashMap<>();
         String entry = "body";
+        boolean committed = false;
         try (Connection connection = dataSource.getConnection(); TableImport restore = new TableImport(connection)) {
             restore.lock(tables);
             ExportFrames.Reader frames = new ExportFrames.Reader(new BufferedInputStream(body, 1 << 16));
@@ -73,13 +74,22 @@ public class ImportResource {
             }
             restore.record(tables);
             restore.commit();
+            committed = true;
         } catch (EOFException e) {
             throw ProblemException.invalid(entry, "the body ends before the export's end marker; nothing was restored");
         } catch (SQLException | IOException e) {
-            throw ProblemException.invalid(entry, "cannot be restored (" + e.getMessage() + "); nothing was restored");
+            if (!committed) {
+                throw ProblemException.invalid(entry, "cannot be restored (" + e.getMessage() + "); nothing was restored");
+            }
+            LOG.warnf("restored, then the connection did not close cleanly (%s)", e.getMessage());
         }
         LOG.infof("restored %d entries: %s", rows.size(), rows);
-        restored.fire(new DataRestored(tables.stream().map(BackedUpTable::name).toList()));
+        try {
+            restored.fire(new DataRestored(tables.stream().map(BackedUpTable::name).toList()));
+        } catch (RuntimeException e) {
+            // the data is restored for good: what a listener failed to refresh (a cache) is logged, not a failed restore
+            LOG.errorf(e, "restored, but a listener of the restore failed; its derived state may be stale until it is rebuilt");
+        }
         return new Imported(rows);
     }
 
