@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,10 +181,8 @@ class ChaosLoopSystemTest {
 
     private void startServices(OwnPostgres postgres) throws Exception {
         for (String service : List.of("memory-service", "portfolio-service", "strategy-service")) {
-            String group = service + "-" + run;
-            // the topics hold every earlier test's events: a drain time of the loop, not of that history
-            TestKafka.startGroupAtEnd(group, Arrays.stream(EventType.values()).map(EventType::topic).toList());
-            Map<String, String> env = RunningService.environment(ROOT, database(service), group);
+            // its group starts at the topics' end: a drain time of the loop, not of earlier tests' events
+            Map<String, String> env = RunningService.environment(ROOT, database(service), service + "-chaos");
             env.put("FINAGENT_DB_PORT", String.valueOf(postgres.port()));
             env.put("FINAGENT_WORKING_MEMORY_REDIS_PREFIX", run + ":wm:");
             env.put("FINAGENT_RECALL_INDEX_DIRECTORY", ROOT.resolve("system-tests/target/" + run + "/recall-index").toString());

@@ -54,21 +54,14 @@ class DecisionLoopSystemTest {
         for (var service : List.of("memory-service", "strategy-service", "portfolio-service")) {
             String database = DATABASES.get(service);
             TestDatabase.drop(database); // each service must create its own database when it is missing
-            SERVICES.add(RunningService.start(ROOT, service, Map.ofEntries(
-                    Map.entry("FINAGENT_DB_NAME", database),
-                    Map.entry("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrap()),
-                    Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", ROOT.resolve("platform/src/test/resources/test-keys/publicKey.pem").toString()),
-                    Map.entry("FINAGENT_CONSUMER_GROUP", service + "-system"),
-                    Map.entry("FINAGENT_QUESTDB_HTTP_URL", "http://127.0.0.1:" + TestInfrastructure.env().get("QUESTDB_HTTP_PORT")),
-                    Map.entry("FINAGENT_QUESTDB_PG_PORT", TestInfrastructure.env().get("QUESTDB_PG_PORT")),
-                    // memory-service's working memory: the run's Redis, not the machine's
-                    Map.entry("FINAGENT_REDIS_URL", "redis://127.0.0.1:" + TestInfrastructure.redisPort()),
-                    Map.entry("FINAGENT_WORKING_MEMORY_REDIS_PREFIX", "finagent-system:wm:"),
-                    // tracing on, as a deployment turns it on, exporting to this test
-                    Map.entry("QUARKUS_OTEL_SDK_DISABLED", "false"),
-                    Map.entry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf"),
-                    Map.entry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint()),
-                    Map.entry("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"))));
+            Map<String, String> env = RunningService.environment(ROOT, database, service + "-system");
+            env.put("FINAGENT_WORKING_MEMORY_REDIS_PREFIX", "finagent-system:wm:");
+            // tracing on, as a deployment turns it on, exporting to this test
+            env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
+            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+            SERVICES.add(RunningService.start(ROOT, service, env));
         }
         for (RunningService service : SERVICES) {
             service.awaitReady(Duration.ofSeconds(120));

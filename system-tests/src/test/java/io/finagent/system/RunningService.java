@@ -1,6 +1,8 @@
 package io.finagent.system;
 
+import io.finagent.platform.events.EventType;
 import io.finagent.platform.testing.TestInfrastructure;
+import io.finagent.platform.testing.TestKafka;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,15 +56,18 @@ final class RunningService implements AutoCloseable {
 
     /**
      * What every service of a test's cluster is given: its database, the run's broker, QuestDB and
-     * Redis, the test keys, and a consumer group of the test's own (the topics hold every earlier
-     * test's events, which a new group reads from the start).
+     * Redis, the test keys, and a consumer group of its own for this run, started at the current
+     * end of every topic: the topics hold every earlier test's events (thousands, after the chaos
+     * test), which a new group would otherwise replay before the test's own.
      */
     static Map<String, String> environment(Path root, String database, String consumerGroup) {
+        String group = consumerGroup + "-" + System.currentTimeMillis();
+        TestKafka.startGroupAtEnd(group, Arrays.stream(EventType.values()).map(EventType::topic).toList());
         Map<String, String> env = new LinkedHashMap<>();
         env.put("FINAGENT_DB_NAME", database);
         env.put("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrap());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("platform/src/test/resources/test-keys/publicKey.pem").toString());
-        env.put("FINAGENT_CONSUMER_GROUP", consumerGroup);
+        env.put("FINAGENT_CONSUMER_GROUP", group);
         env.put("FINAGENT_QUESTDB_HTTP_URL", "http://127.0.0.1:" + TestInfrastructure.env().get("QUESTDB_HTTP_PORT"));
         env.put("FINAGENT_QUESTDB_PG_PORT", TestInfrastructure.env().get("QUESTDB_PG_PORT"));
         env.put("FINAGENT_REDIS_URL", "redis://127.0.0.1:" + TestInfrastructure.redisPort());
