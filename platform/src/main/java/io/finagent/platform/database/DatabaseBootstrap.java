@@ -29,7 +29,6 @@ public class DatabaseBootstrap {
 
     private static final Logger LOG = Logger.getLogger(DatabaseBootstrap.class);
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]+)(.*)$");
-    private static final String DUPLICATE_DATABASE = "42P04";
 
     private final Flyway flyway;
     private final String jdbcUrl;
@@ -58,22 +57,29 @@ public class DatabaseBootstrap {
         Matcher m = matcher();
         String database = m.group(2);
         String maintenanceUrl = m.group(1) + "postgres" + m.group(3);
-        try (Connection c = DriverManager.getConnection(maintenanceUrl, username.orElse(null), password.orElse(null));
-             PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, database);
-            try (ResultSet rs = exists.executeQuery()) {
-                if (rs.next()) {
-                    return;
-                }
+        try (Connection c = DriverManager.getConnection(maintenanceUrl, username.orElse(null), password.orElse(null))) {
+            if (exists(c, database)) {
+                return;
             }
             try (Statement create = c.createStatement()) {
                 // identifiers cannot be bound; the name comes from our own config and is quoted
                 create.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
                 LOG.infof("created database %s", database);
             } catch (SQLException e) {
-                if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
+                // another replica created it meanwhile: PostgreSQL says so as duplicate_database, or, when
+                // both passed the check at once, as a unique violation of pg_database's name index
+                if (!exists(c, database)) {
                     throw e;
                 }
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String database) throws SQLException {
+        try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rs = exists.executeQuery()) {
+                return rs.next();
             }
         }
     }
