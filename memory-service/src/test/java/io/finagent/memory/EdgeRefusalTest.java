@@ -1,20 +1,16 @@
 package io.finagent.memory;
 
+import io.finagent.platform.testing.ChunkedBodies;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -101,20 +97,10 @@ class EdgeRefusalTest {
     @Test
     void aBodyInChunksBelowTheLimitIsReadAsAnyOther() throws Exception {
         String another = "ada-" + UUID.randomUUID();
-        HttpResponse<String> stored = postInChunks(another, Decisions.body("AAPL", "BUY", "0.5").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> stored = ChunkedBodies.send("POST", "/api/v1/decisions", Tokens.bearer(Tokens.agent(another)),
+                Decisions.body("AAPL", "BUY", "0.5").getBytes(StandardCharsets.UTF_8));
         assertEquals(201, stored.statusCode(), stored.body());
         assertEquals(1, db.count("SELECT count(*) FROM decision_history WHERE user_id = ?", another));
-    }
-
-    /** The JDK's client sends a body of unknown length with {@code Transfer-Encoding: chunked}, no Content-Length. */
-    private static HttpResponse<String> postInChunks(String user, byte[] body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/decisions"))
-                .header("Authorization", Tokens.bearer(Tokens.agent(user)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                .build();
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private RequestSpecification agent() {

@@ -1,7 +1,6 @@
 package io.finagent.system;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ final class OwnPostgres implements AutoCloseable {
         Path home = Files.createTempDirectory("finagent-own-postgres-");
         home.toFile().setWritable(true, false);
         home.toFile().setExecutable(true, false);
-        OwnPostgres postgres = new OwnPostgres(binaries(), home.resolve("data"), home.resolve("server.log"), freePort());
+        OwnPostgres postgres = new OwnPostgres(binaries(), home.resolve("data"), home.resolve("server.log"), RunningService.freePort());
         postgres.run("initdb", "-D", postgres.data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync");
         postgres.up();
         return postgres;
@@ -92,12 +91,6 @@ final class OwnPostgres implements AutoCloseable {
                     .max(Comparator.comparingInt(v -> Integer.parseInt(v.getFileName().toString().replaceAll("\\D", "0"))))
                     .map(v -> v.resolve("bin"))
                     .orElseThrow(() -> new IllegalStateException("no initdb under " + BINARIES));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

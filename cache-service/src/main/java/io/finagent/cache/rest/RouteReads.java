@@ -43,15 +43,15 @@ public class RouteReads {
     void authorized(RoutingContext rc, Consumer<String> then) {
         QuarkusHttpUser.getSecurityIdentity(rc, identities).subscribe().with(identity -> {
             if (identity.isAnonymous()) {
-                problem(rc, ProblemException.unauthenticated());
+                problems.write(rc, ProblemException.unauthenticated());
             } else if (!identity.hasRole(Roles.AGENT) && !identity.hasRole(Roles.ADMIN)) {
-                problem(rc, ProblemException.forbidden());
+                problems.write(rc, ProblemException.forbidden());
             } else {
                 then.accept(CurrentUser.idOf(identity));
             }
         }, failure -> {
             if (failure instanceof AuthenticationFailedException) {
-                problem(rc, ProblemException.unauthenticated());
+                problems.write(rc, ProblemException.unauthenticated());
             } else {
                 failed(rc, failure);
             }
@@ -116,14 +116,11 @@ public class RouteReads {
 
     private void failed(RoutingContext rc, Throwable failure) {
         if (failure instanceof ProblemException e) {
-            problem(rc, e);
+            problems.write(rc, e);
         } else {
             LOG.error("unexpected failure", failure);
-            problem(rc, ProblemException.internal());
+            problems.write(rc, ProblemException.internal());
         }
     }
 
-    private void problem(RoutingContext rc, ProblemException e) {
-        problems.write(rc, e);
-    }
 }

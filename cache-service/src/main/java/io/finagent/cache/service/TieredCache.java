@@ -129,10 +129,13 @@ public class TieredCache {
         Instant now = Instant.now();
         String id = key.id();
         l1.remove(id);
-        Uni<Void> stored = levels.contains(Level.L3)
-                ? l2.remove(id).chain(() -> l3.put(key, value))
-                .call(() -> levels.contains(Level.L2) ? bestEffort(l2.put(id, value, now), "copy into L2", id) : Uni.createFrom().voidItem())
-                : l3.remove(id).chain(() -> levels.contains(Level.L2) ? l2.put(id, value, now) : l2.remove(id));
+        Uni<Void> stored;
+        if (levels.contains(Level.L3)) {
+            stored = l2.remove(id).chain(() -> l3.put(key, value)).call(() -> levels.contains(Level.L2)
+                    ? bestEffort(l2.put(id, value, now), "copy into L2", id) : Uni.createFrom().voidItem());
+        } else {
+            stored = l3.remove(id).chain(() -> levels.contains(Level.L2) ? l2.put(id, value, now) : l2.remove(id));
+        }
         return stored.invoke(() -> {
             if (levels.contains(Level.L1)) {
                 l1.put(id, value);

@@ -1,14 +1,9 @@
 package io.finagent.platform.testing;
 
 import io.finagent.platform.problem.Problem;
-import io.restassured.RestAssured;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,13 +131,7 @@ public abstract class ServiceEndpointsContract {
                 .when().request(method, path).then()
                 .statusCode(413).contentType(Problem.MEDIA_TYPE).body("errors.field", hasItem("body"));
 
-        // the JDK's client sends a body of unknown length in chunks, with no Content-Length
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
-                .header("Authorization", token).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge)))
-                .build();
-        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(chunked, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = ChunkedBodies.send(method, path, token, tooLarge);
         assertEquals(413, answer.statusCode(), answer.body());
         assertEquals(Problem.MEDIA_TYPE, answer.headers().firstValue("Content-Type").orElse(""));
         assertTrue(answer.body().contains("\"field\":\"body\""), answer.body());
