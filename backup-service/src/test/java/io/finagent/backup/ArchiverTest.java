@@ -66,6 +66,30 @@ class ArchiverTest {
     }
 
     @Test
+    void aRunWhoseRemovalFailsKeepsItsArchiveOnRecordSoTheRowsReadBackWhateverLeftTheTable() {
+        String tag = "F" + UUID.randomUUID().toString().substring(0, 6);
+        DB.execute("INSERT INTO sample_trades (symbol, quantity, traded_at) VALUES ('" + tag + "-old', 4, now() - interval '45 days')");
+        DB.execute("CREATE FUNCTION archiver_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$"
+                + " BEGIN RAISE EXCEPTION 'removal refused by the test'; END $$");
+        DB.execute("CREATE TRIGGER archiver_test_refuse BEFORE DELETE ON sample_trades FOR EACH ROW"
+                + " WHEN (OLD.symbol LIKE '" + tag + "%') EXECUTE FUNCTION archiver_test_refuse()");
+        try {
+            JsonPath runs = asAdmin().post("/api/v1/archive/run").then().statusCode(200).extract().jsonPath();
+            assertEquals("FAILED", runs.getString("[0].status"), runs.prettify());
+            assertTrue(runs.getString("[0].errorMessage").contains("any row that left the table is in "), runs.prettify());
+            assertEquals(List.of(tag + "-old"), DB.strings("SELECT symbol FROM sample_trades WHERE symbol LIKE ?", tag + "%"));
+
+            String csv = asAdmin().get("/api/v1/archive/runs/{id}/rows", runs.getLong("[0].id")).then().statusCode(200)
+                    .extract().asString();
+            assertTrue(csv.contains(tag + "-old,4.00000000,"), csv);
+        } finally {
+            DB.execute("DROP TRIGGER IF EXISTS archiver_test_refuse ON sample_trades");
+            DB.execute("DROP FUNCTION IF EXISTS archiver_test_refuse()");
+            DB.execute("DELETE FROM sample_trades WHERE symbol LIKE '" + tag + "%'");
+        }
+    }
+
+    @Test
     void aiMemoryAndTransactionsAreNeverArchivedAndBadParametersAre400sNamingThem() {
         asAdmin().queryParam("table", "ai_memory").queryParam("column", "created_at").queryParam("before", "2026-01-01T00:00:00Z")
                 .get("/api/v1/backup/archive").then().statusCode(400).contentType("application/problem+json")

@@ -49,6 +49,16 @@ class CacheReadRoutesTest {
         as().get("/api/v1/cache/never-written").then().statusCode(404).contentType(PROBLEM).body("detail", containsString("never-written"));
     }
 
+    /** Found by bin/fuzz (seed 20261204): the read routes are not JAX-RS, so they check for U+0000 themselves, with the platform's rule. */
+    @Test
+    void theCharacterU0000InAReadsPathOrQueryIs400NamingTheParameter() {
+        as().urlEncodingEnabled(false).get("/api/v1/cache/a%00b?lease=true").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("key"));
+        as().urlEncodingEnabled(false).get("/api/v1/cache/%00").then().statusCode(400).body("errors.field", hasItem("key"));
+        as().urlEncodingEnabled(false).get("/api/v1/analyses/AAPL/momentum?note=a%00").then().statusCode(400)
+                .body("errors.field", hasItem("note"));
+    }
+
     @Test
     void theStatsResourceIsNotTakenForAKey() {
         as().get("/api/v1/cache/stats").then().statusCode(200).body("levels", notNullValue()).body("reads", notNullValue());

@@ -68,6 +68,25 @@ class WorkingMemoryTest {
     }
 
     @Test
+    void anEventRetriedWithItsIdempotencyKeyIsAddedOnceAndTheRetryAnsweredWithTheFirst() {
+        String body = "{\"type\": \"order\", \"payload\": {\"n\": 1}}";
+        String first = given().header("Authorization", Tokens.bearer(Tokens.agent(user))).header("Idempotency-Key", "evt-1")
+                .contentType("application/json").body(body).post("/api/v1/sessions/" + session + "/events").then()
+                .statusCode(201).header("Idempotent-Replayed", "false").extract().asString();
+        String again = given().header("Authorization", Tokens.bearer(Tokens.agent(user))).header("Idempotency-Key", "evt-1")
+                .contentType("application/json").body(body).post("/api/v1/sessions/" + session + "/events").then()
+                .statusCode(201).header("Idempotent-Replayed", "true").extract().asString();
+        assertEquals(first, again, "the retry is answered with the first event, its occurredAt included");
+        context(user, 60).statusCode(200).body("count", equalTo(1));
+        // the key is per session and user: another user's same key adds its own event
+        String other = "lee-" + UUID.randomUUID();
+        given().header("Authorization", Tokens.bearer(Tokens.agent(other))).header("Idempotency-Key", "evt-1")
+                .contentType("application/json").body(body).post("/api/v1/sessions/" + session + "/events").then()
+                .statusCode(201).header("Idempotent-Replayed", "false");
+        context(other, 60).statusCode(200).body("count", equalTo(1));
+    }
+
+    @Test
     void anIdleSessionExpiresInRedis() {
         post(user, "{\"type\": \"tick\", \"payload\": {}}").statusCode(201);
         long ttl = redis.key().ttl(key(user));

@@ -55,7 +55,7 @@ public class ArchiverResource {
     @Produces("text/csv")
     @Blocking
     public Response rows(@PathParam("id") long id) {
-        ArchiveRun run = archiver.completedRun(id);
+        ArchiveRun run = archiver.sealedRun(id);
         StreamingOutput csv = out -> archiver.rows(run, out);
         return Response.ok(csv).build();
     }

@@ -37,16 +37,23 @@ public class ArchiveRecords {
         return repository.persist(run);
     }
 
+    /** The archive holding the run's rows, recorded before any row leaves its table. */
     @WithTransaction
-    public Uni<ArchiveRun> complete(long id, ArchiveWriter.Written archive, long rows) {
+    public Uni<ArchiveRun> sealed(long id, ArchiveWriter.Written archive) {
+        return repository.findById(id).invoke(run -> {
+            run.archivePath = archive.file().toString();
+            run.sizeBytes = archive.sizeBytes();
+            run.checksum = archive.sha256();
+        });
+    }
+
+    @WithTransaction
+    public Uni<ArchiveRun> complete(long id, long rows) {
         return repository.findById(id).invoke(run -> {
             run.status = "COMPLETED";
             run.completedAt = Instant.now();
             run.rowsArchived = rows;
             run.newestRowAt = run.cutoff;
-            run.archivePath = archive.file().toString();
-            run.sizeBytes = archive.sizeBytes();
-            run.checksum = archive.sha256();
         });
     }
 

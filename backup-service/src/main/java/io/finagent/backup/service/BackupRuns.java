@@ -2,6 +2,7 @@ package io.finagent.backup.service;
 
 import io.finagent.backup.domain.Backup;
 import io.finagent.backup.domain.BackupType;
+import io.finagent.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs requested backups one after another, off the request: each reads every service's export
@@ -41,18 +43,32 @@ public class BackupRuns {
 
     /** Other long work that must not overlap a backup (the archiver): run on the same queue. */
     public <T> Uni<T> queued(Callable<T> work) {
-        return Uni.createFrom().emitter(emitter -> queue.execute(() -> {
+        return Uni.createFrom().emitter(emitter -> {
             try {
-                emitter.complete(work.call());
-            } catch (Exception e) {
-                emitter.fail(e);
+                queue.execute(() -> {
+                    try {
+                        emitter.complete(work.call());
+                    } catch (Exception e) {
+                        emitter.fail(e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                emitter.fail(ProblemException.unavailable("backup-service is stopping: try again once it is back"));
             }
-        }));
+        });
     }
 
+    /**
+     * The PENDING backup is committed and answered even when a stopping service refuses to queue
+     * it: the next start records it interrupted ({@link #onStart}), as for one queued before the stop.
+     */
     private void submit(Backup backup) {
         long id = backup.id;
-        queue.execute(() -> run(id));
+        try {
+            queue.execute(() -> run(id));
+        } catch (RejectedExecutionException e) {
+            LOG.warnf("backup %d stays PENDING: backup-service is stopping, and its next start records it interrupted", id);
+        }
     }
 
     private void run(long id) {

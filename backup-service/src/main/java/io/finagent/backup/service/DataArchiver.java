@@ -72,30 +72,52 @@ public class DataArchiver {
             return OnVertxContext.await(() -> records.fail(id, rule.table() + " is never archived (rule " + name + ")"));
         }
         Path file = config.directory().resolve("archive-" + rule.table() + "-" + id + ".fabk");
+        String snapshot;
+        ArchiveRun sealed;
         try (ArchiveWriter archive = ArchiveWriter.create(file, keys.key(), config.compressionLevel())) {
-            String snapshot;
             try (ServiceData.Export rows = services.archiveRows(rule.service(), rule.table(), rule.column(), cutoff)) {
                 snapshot = rows.snapshot();
                 ArchiveEntries.copy(rule.service(), rows.body(), archive, bytes -> { }, entry -> { });
             }
             ArchiveWriter.Written written = archive.finish(); // durable before a single row leaves its table
-            long removed = services.archiveRemove(rule.service(), rule.table(), rule.column(), cutoff, snapshot);
-            LOG.infof("archiver: %d rows of %s/%s older than %s moved to %s", removed, rule.service(), rule.table(), cutoff, file.getFileName());
-            return OnVertxContext.await(() -> records.complete(id, written, removed));
+            sealed = OnVertxContext.await(() -> records.sealed(id, written)); // and on record: the rows are found whatever follows
         } catch (IOException | InterruptedException | RuntimeException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.errorf(e, "archiver: %s/%s failed; its rows stay in the table", rule.service(), rule.table());
-            return OnVertxContext.await(() -> records.fail(id, String.valueOf(e.getMessage())));
+            return failed(id, rule, e, "its rows stay in the table");
+        }
+        long removed;
+        try {
+            removed = services.archiveRemove(rule.service(), rule.table(), rule.column(), cutoff, snapshot);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // the service may have removed rows before its answer was lost: they are in the archive either way
+            return failed(id, rule, e, "any row that left the table is in " + sealed.archivePath);
+        }
+        LOG.infof("archiver: %d rows of %s/%s older than %s moved to %s", removed, rule.service(), rule.table(), cutoff, file.getFileName());
+        try {
+            return OnVertxContext.await(() -> records.complete(id, removed));
+        } catch (RuntimeException e) {
+            // the rows have moved and the archive is on record: the run's answer says so, the record stays RUNNING
+            LOG.errorf(e, "archiver: run %d moved %d rows to %s but could not be marked COMPLETED", id, removed, file.getFileName());
+            sealed.rowsArchived = removed;
+            return sealed;
         }
     }
 
-    /** A completed run, whose archive holds rows (blocking: from a worker thread). */
-    public ArchiveRun completedRun(long id) {
+    private ArchiveRun failed(long id, BackupConfig.ArchiveRule rule, Exception e, String consequence) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.errorf(e, "archiver: %s/%s failed; %s", rule.service(), rule.table(), consequence);
+        return OnVertxContext.await(() -> records.fail(id, e.getMessage() + "; " + consequence));
+    }
+
+    /**
+     * A run whose archive is on record (blocking: from a worker thread): every completed run, and a
+     * failed one whose rows may have left their table before it failed.
+     */
+    public ArchiveRun sealedRun(long id) {
         ArchiveRun run = OnVertxContext.await(() -> records.get(id));
-        if (!"COMPLETED".equals(run.status)) {
-            throw ProblemException.conflict("archive run " + id + " is " + run.status + ": it holds no rows");
+        if (run.archivePath == null) {
+            throw ProblemException.conflict("archive run " + id + " is " + run.status + " and sealed no archive: it holds no rows");
         }
         return run;
     }

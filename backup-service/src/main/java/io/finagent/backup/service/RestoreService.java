@@ -90,7 +90,12 @@ public class RestoreService {
             LOG.infof("restore: %s restored from chain %s", name, plan.backupIds());
         }
         refuseIfFailed(id, plan, backupId, checked(plan, verified));
-        OnVertxContext.await(() -> records.end(id, "COMPLETED", null));
+        try {
+            OnVertxContext.await(() -> records.end(id, "COMPLETED", null));
+        } catch (RuntimeException e) {
+            // every service has committed its import: the restore happened, whatever its record says
+            LOG.errorf(e, "restore %d: every service restored, but the restore could not be recorded COMPLETED", id);
+        }
         return new Restored(id, plan.backupIds(), imported);
     }
 

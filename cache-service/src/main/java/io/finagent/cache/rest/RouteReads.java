@@ -2,6 +2,7 @@ package io.finagent.cache.rest;
 
 import io.finagent.cache.service.TieredCache;
 import io.finagent.platform.problem.ProblemException;
+import io.finagent.platform.rest.EdgeParameters;
 import io.finagent.platform.rest.RouterProblems;
 import io.finagent.platform.security.CurrentUser;
 import io.finagent.platform.security.Roles;
@@ -58,11 +59,13 @@ public class RouteReads {
         });
     }
 
-    /** An authorized read: the value found (200), or the problem the read threw or failed with. */
+    /** An authorized read of parameters PostgreSQL can store: the value found (200), or the problem the read threw or failed with. */
     void serve(RoutingContext rc, Function<String, Uni<TieredCache.Found>> read) {
         authorized(rc, user -> {
             Uni<TieredCache.Found> found;
             try {
+                rc.pathParams().forEach(EdgeParameters::refuse);
+                rc.queryParams().forEach(EdgeParameters::refuse);
                 found = read.apply(user);
             } catch (RuntimeException e) {
                 failed(rc, e);

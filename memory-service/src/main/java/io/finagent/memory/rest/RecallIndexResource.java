@@ -38,10 +38,12 @@ public class RecallIndexResource {
                 index.skippedTotal(), index.skipped());
     }
 
+    /** The state is read before the rebuild is asked for, so that nothing can fail the request after it. */
     @POST
     @Path("/rebuild")
     public Response rebuild() {
+        IndexState before = state();
         follower.rebuild();
-        return Response.accepted(state()).build();
+        return Response.accepted(before).build();
     }
 }

@@ -12,8 +12,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -43,11 +45,13 @@ public class SessionResource {
     @POST
     @Path("/events")
     public Uni<Response> add(@PathParam("id") @Pattern(regexp = SESSION_ID, message = SESSION_ID_RULE) String sessionId,
-                             @NotNull(message = "an event body is required") @Valid SessionEventRequest request) {
+                             @NotNull(message = "an event body is required") @Valid SessionEventRequest request,
+                             @HeaderParam("Idempotency-Key") @Size(max = 100) String idempotencyKey) {
         Instant at = request.occurredAt() != null ? request.occurredAt() : Instant.now();
         SessionEvent event = new SessionEvent(request.type(), request.payload(), at);
-        return memory.add(user.id(), sessionId, event).map(added ->
-                Response.created(UriBuilder.fromPath("/api/v1/sessions/{id}/context").build(sessionId)).entity(event).build());
+        return memory.add(user.id(), sessionId, event, idempotencyKey).map(added ->
+                Response.created(UriBuilder.fromPath("/api/v1/sessions/{id}/context").build(sessionId))
+                        .header("Idempotent-Replayed", added.replayed()).entity(added.value()).build());
     }
 
     @GET

@@ -57,7 +57,7 @@ public class DecisionService {
 
     /** Never fails: the decision is committed, so the caller must hear 201 whatever Redis does. */
     private Uni<Void> enterSession(Decision recorded, String sessionId) {
-        return workingMemory.add(recorded.userId, sessionId, mapper.toSessionEvent(recorded))
+        return workingMemory.add(recorded.userId, sessionId, mapper.toSessionEvent(recorded), null).replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
                     lostSessionEvents.increment();
                     LOG.warnf("decision %d is recorded but not in the working memory of session %s: %s",

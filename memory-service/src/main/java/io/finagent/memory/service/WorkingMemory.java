@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finagent.memory.config.WorkingMemoryConfig;
 import io.finagent.memory.domain.SessionEvent;
+import io.finagent.platform.idempotency.Created;
 import io.finagent.platform.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,14 +34,23 @@ import java.util.concurrent.ThreadLocalRandom;
 public class WorkingMemory {
 
     private static final Logger LOG = Logger.getLogger(WorkingMemory.class);
-    /** Add, bound and refresh the idle timeout in one step: two replicas adding at once cannot overshoot the bound. */
+    /**
+     * Add, bound and refresh the idle timeout in one step: two replicas adding at once cannot
+     * overshoot the bound. With an Idempotency-Key (KEYS[2]) an event is added once: a repeat
+     * returns the first event's JSON instead, so a retry after a 503 whose script did run adds nothing.
+     */
     private static final String ADD = """
+            if KEYS[2] then
+              local first = redis.call('GET', KEYS[2])
+              if first then return first end
+            end
             local now = redis.call('TIME')
             local member = string.format('%010d%06d', tonumber(now[1]), tonumber(now[2])) .. ARGV[2] .. ARGV[3]
             redis.call('ZADD', KEYS[1], ARGV[1], member)
             redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -1 - tonumber(ARGV[4]))
             redis.call('PEXPIRE', KEYS[1], ARGV[5])
-            return 1
+            if KEYS[2] then redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[5]) end
+            return ''
             """;
     private static final int ARRIVAL_AND_TAG = 24;
 
@@ -61,11 +72,18 @@ public class WorkingMemory {
         this.readFailures = registry.counter("finagent.working_memory.redis_failures", "operation", "read");
     }
 
-    public Uni<Void> add(String userId, String sessionId, SessionEvent event) {
+    /** Adds the event, or with an {@code idempotencyKey} already used in this session, returns the first event it added. */
+    public Uni<Created<SessionEvent>> add(String userId, String sessionId, SessionEvent event, String idempotencyKey) {
         String tag = "%08x".formatted(ThreadLocalRandom.current().nextInt());
-        return guarded(redis.execute("EVAL", ADD, "1", key(userId, sessionId), Long.toString(micros(event.occurredAt())),
-                tag, write(event), Integer.toString(config.capacity()), Long.toString(config.idleTimeout().toMillis())), addFailures)
-                .replaceWithVoid();
+        String key = key(userId, sessionId);
+        List<String> keys = idempotencyKey == null ? List.of(key) : List.of(key, key + ":idempotency-key:" + idempotencyKey);
+        List<String> args = new ArrayList<>(List.of(ADD, Integer.toString(keys.size())));
+        args.addAll(keys);
+        args.addAll(List.of(Long.toString(micros(event.occurredAt())), tag, write(event), Integer.toString(config.capacity()),
+                Long.toString(config.idleTimeout().toMillis())));
+        return guarded(redis.execute("EVAL", args.toArray(String[]::new)), addFailures).map(first -> first.toString().isEmpty()
+                ? new Created<>(event, false)
+                : new Created<>(readEvent(first.toString()), true));
     }
 
     /** Events since {@code since}, oldest first; empty when the user has no such session (or it was forgotten). */
@@ -111,8 +129,12 @@ public class WorkingMemory {
     }
 
     private SessionEvent read(String member) {
+        return readEvent(member.substring(ARRIVAL_AND_TAG));
+    }
+
+    private SessionEvent readEvent(String event) {
         try {
-            return json.readValue(member.substring(ARRIVAL_AND_TAG), SessionEvent.class);
+            return json.readValue(event, SessionEvent.class);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

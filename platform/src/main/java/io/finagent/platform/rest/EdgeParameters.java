@@ -13,6 +13,7 @@ import java.util.Map;
  * refused with a 400 naming the parameter as the client wrote it, before any resource sees it,
  * since PostgreSQL refuses it in text and the request would end in a 500. Bodies are checked by
  * {@link io.finagent.platform.json.EdgeJson}; headers cannot carry it (the HTTP server refuses them).
+ * Routes on the router, outside JAX-RS, call {@link #refuse(String, String)} for each of theirs.
  */
 public class EdgeParameters {
 
@@ -22,13 +23,16 @@ public class EdgeParameters {
         refuse(request.getUriInfo().getQueryParameters(true));
     }
 
-    /** Thrown, so that the problem is written where every other one is ({@code ProblemMappers}). */
     private static void refuse(MultivaluedMap<String, String> parameters) {
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
-            if (parameter.getKey().indexOf('\u0000') >= 0
-                    || parameter.getValue().stream().anyMatch(v -> v != null && v.indexOf('\u0000') >= 0)) {
-                throw ProblemException.invalid(parameter.getKey().replace("\u0000", "%00"), "must not contain the character U+0000");
-            }
+            parameter.getValue().forEach(value -> refuse(parameter.getKey(), value));
+        }
+    }
+
+    /** Thrown, so that the problem is written where every other one is ({@code ProblemMappers}, {@code RouterProblems}). */
+    public static void refuse(String name, String value) {
+        if (name.indexOf('\u0000') >= 0 || value != null && value.indexOf('\u0000') >= 0) {
+            throw ProblemException.invalid(name.replace("\u0000", "%00"), "must not contain the character U+0000");
         }
     }
 }

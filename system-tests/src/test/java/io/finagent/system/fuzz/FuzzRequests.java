@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -18,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Requests for the operations of an OpenAPI document: first a plausible one from the schemas
@@ -30,125 +25,113 @@ final class FuzzRequests {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOLE = "\u0001hostile\u0001";
+    private static final List<String> KINDS = List.of("plausible", "body field", "body JSON", "path", "query", "headers");
+    private static final List<String> NUMBERS = List.of("0.5", "1", "61.5", "0.021", "100.25");
+    private static final List<String> WORDS = List.of("AAPL", "SPY", "momentum", "s-1", "BTC-USD", "note");
 
-    private final String token;
+    private final String agentToken;
+    private final String adminToken;
 
-    FuzzRequests(String token) {
-        this.token = token;
+    /** Tokens of one user: as an agent, and (one request in five) as an admin, so that the admin endpoints are fuzzed past their 403. */
+    FuzzRequests(String agentToken, String adminToken) {
+        this.agentToken = agentToken;
+        this.adminToken = adminToken;
     }
 
-    Arbitrary<FuzzRequest> of(List<Operation> operations) {
-        return Arbitraries.of(operations).flatMap(this::request);
-    }
-
-    private Arbitrary<FuzzRequest> request(Operation op) {
-        Arbitrary<String> kind = Arbitraries.frequency(
-                Tuple.of(2, "plausible"), Tuple.of(op.body() != null ? 6 : 0, "body field"), Tuple.of(2, "body JSON"),
-                Tuple.of(op.in("path").isEmpty() ? 0 : 3, "path"), Tuple.of(op.in("query").isEmpty() ? 0 : 3, "query"),
-                Tuple.of(1, "headers"));
-        return Combinators.combine(kind, path(op), query(op), body(op), HostileValues.json(), HostileValues.url(), texts(),
-                Arbitraries.integers().between(0, 1_000_000)).as((k, path, query, body, hostile, url, text, pick) -> {
-            Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("Authorization", "Bearer " + token);
-            String p = path;
-            String q = query;
-            String b = body;
-            switch (k) {
-                case "body field" -> b = withHostileField(body, hostile, pick);
-                case "body JSON" -> b = mangled(body, text, pick);
-                case "path" -> p = withSegment(op, url, pick);
-                case "query" -> q = withQueryValue(op, q, url, pick);
-                case "headers" -> hostileHeaders(headers, pick);
-                default -> {
-                }
+    /** One request: an operation of the document, made plausible, then one part of it hostile. */
+    FuzzRequest next(Draws draws, List<Operation> operations) {
+        Operation op = draws.pick(operations);
+        String kind = KINDS.get(draws.weighted(2, op.body() != null ? 6 : 0, 2, op.in("path").isEmpty() ? 0 : 3,
+                op.in("query").isEmpty() ? 0 : 3, 1));
+        String path = path(draws, op);
+        String query = query(draws, op);
+        String body = op.body() == null ? null : write(plausible(draws, op.body(), 0));
+        int pick = draws.between(0, 1_000_000);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + (draws.chance(0.2) ? adminToken : agentToken));
+        switch (kind) {
+            case "body field" -> body = withHostileField(body, HostileValues.json(draws), pick);
+            case "body JSON" -> body = mangled(body, draws.anyString(40), pick);
+            case "path" -> path = withSegment(op, HostileValues.url(draws), pick);
+            case "query" -> query = withQueryValue(op, query, HostileValues.url(draws), pick);
+            case "headers" -> hostileHeaders(headers, pick);
+            default -> {
             }
-            if (b != null) {
-                headers.putIfAbsent("Content-Type", "application/json");
-            }
-            return new FuzzRequest(op, k, p + (q.isEmpty() ? "" : "?" + q), headers, b);
-        });
+        }
+        if (body != null) {
+            headers.putIfAbsent("Content-Type", "application/json");
+        }
+        return new FuzzRequest(op, kind, path + (query.isEmpty() ? "" : "?" + query), headers, body);
     }
 
     // ---- plausible parts, from the schemas
 
-    private Arbitrary<String> path(Operation op) {
-        List<Arbitrary<String>> values = op.in("path").stream().map(p -> plausibleText(p.schema())).toList();
-        return values.isEmpty() ? Arbitraries.just(op.path()) : Combinators.combine(values).as(filled -> {
-            String path = op.path();
-            for (int i = 0; i < filled.size(); i++) {
-                path = path.replace("{" + op.in("path").get(i).name() + "}", filled.get(i));
+    private String path(Draws draws, Operation op) {
+        String path = op.path();
+        for (Operation.Parameter p : op.in("path")) {
+            path = path.replace("{" + p.name() + "}", plausibleText(draws, p.schema()));
+        }
+        return path;
+    }
+
+    private String query(Draws draws, Operation op) {
+        List<String> pairs = new ArrayList<>();
+        for (Operation.Parameter p : op.in("query")) {
+            if (draws.chance(0.5)) {
+                pairs.add(p.name() + "=" + plausibleText(draws, p.schema()));
             }
-            return path;
-        });
+        }
+        return String.join("&", pairs);
     }
 
-    private Arbitrary<String> query(Operation op) {
-        List<Arbitrary<Optional<String>>> values = op.in("query").stream()
-                .map(p -> plausibleText(p.schema()).map(v -> p.name() + "=" + v).optional())
-                .toList();
-        return values.isEmpty() ? Arbitraries.just("") : Combinators.combine(values)
-                .as(pairs -> String.join("&", pairs.stream().flatMap(Optional::stream).toList()));
+    private String plausibleText(Draws draws, JsonNode schema) {
+        JsonNode node = plausible(draws, schema, 0);
+        return URLEncoder.encode(node.isTextual() ? node.asText() : node.toString(), StandardCharsets.UTF_8);
     }
 
-    private Arbitrary<String> body(Operation op) {
-        return op.body() == null ? Arbitraries.just(null) : plausible(op.body(), 0).map(FuzzRequests::write);
-    }
-
-    private Arbitrary<String> plausibleText(JsonNode schema) {
-        return plausible(schema, 0).map(node -> node.isTextual() ? node.asText() : node.toString())
-                .map(v -> URLEncoder.encode(v, StandardCharsets.UTF_8));
-    }
-
-    private Arbitrary<JsonNode> plausible(JsonNode schema, int depth) {
+    private JsonNode plausible(Draws draws, JsonNode schema, int depth) {
         if (schema.has("enum")) {
             List<JsonNode> values = new ArrayList<>();
             schema.get("enum").forEach(values::add);
-            return Arbitraries.of(values);
+            return draws.pick(values);
         }
         if (schema.has("allOf") || schema.has("oneOf") || schema.has("anyOf")) {
             JsonNode first = schema.has("allOf") ? schema.get("allOf").get(0) : schema.has("oneOf") ? schema.get("oneOf").get(0) : schema.get("anyOf").get(0);
-            return plausible(first, depth);
+            return plausible(draws, first, depth);
         }
         String type = schema.path("type").asText(schema.has("properties") ? "object" : "");
         return switch (type) {
-            case "integer" -> Arbitraries.longs().between(1, 5000).map(v -> (JsonNode) NODES.numberNode(v));
-            case "number" -> Arbitraries.of("0.5", "1", "61.5", "0.021", "100.25").map(v -> (JsonNode) NODES.numberNode(new BigDecimal(v)));
-            case "boolean" -> Arbitraries.of(true, false).map(v -> (JsonNode) NODES.booleanNode(v));
+            case "integer" -> NODES.numberNode(draws.between(1L, 5000L));
+            case "number" -> NODES.numberNode(new BigDecimal(draws.pick(NUMBERS)));
+            case "boolean" -> NODES.booleanNode(draws.chance(0.5));
             case "string" -> "date-time".equals(schema.path("format").asText())
-                    ? Arbitraries.longs().between(60, 86_400L * 365).map(ago -> (JsonNode) NODES.textNode(Instant.now().minusSeconds(ago).toString()))
-                    : Arbitraries.of("AAPL", "SPY", "momentum", "s-1", "BTC-USD", "note").map(v -> (JsonNode) NODES.textNode(v));
-            case "array" -> depth > 4 ? Arbitraries.just(NODES.arrayNode())
-                    : plausible(schema.path("items"), depth + 1).list().ofMaxSize(3).map(items -> {
-                        var array = NODES.arrayNode();
-                        items.forEach(array::add);
-                        return (JsonNode) array;
-                    });
-            case "object" -> object(schema, depth);
-            default -> Arbitraries.just(NODES.objectNode().put("rsi_14", 50));
+                    ? NODES.textNode(Instant.now().minusSeconds(draws.between(60L, 86_400L * 365)).toString())
+                    : NODES.textNode(draws.pick(WORDS));
+            case "array" -> {
+                ArrayNode array = NODES.arrayNode();
+                for (int i = depth > 4 ? 0 : draws.between(0, 3); i > 0; i--) {
+                    array.add(plausible(draws, schema.path("items"), depth + 1));
+                }
+                yield array;
+            }
+            case "object" -> object(draws, schema, depth);
+            default -> NODES.objectNode().put("rsi_14", 50);
         };
     }
 
-    private Arbitrary<JsonNode> object(JsonNode schema, int depth) {
+    private JsonNode object(Draws draws, JsonNode schema, int depth) {
         if (depth > 4 || !schema.has("properties")) {
-            return Arbitraries.just(NODES.objectNode().put("rsi_14", 50).put("ret_5d", 0.01));
+            return NODES.objectNode().put("rsi_14", 50).put("ret_5d", 0.01);
         }
-        List<String> names = new ArrayList<>();
-        List<Arbitrary<Optional<JsonNode>>> values = new ArrayList<>();
         List<String> required = new ArrayList<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
+        ObjectNode object = NODES.objectNode();
         schema.get("properties").fields().forEachRemaining(e -> {
-            names.add(e.getKey());
-            Arbitrary<JsonNode> value = plausible(e.getValue(), depth + 1);
-            values.add(required.contains(e.getKey()) ? value.map(Optional::of) : value.optional(0.7));
-        });
-        return Combinators.combine(values).as(filled -> {
-            ObjectNode object = NODES.objectNode();
-            for (int i = 0; i < names.size(); i++) {
-                int at = i;
-                filled.get(i).ifPresent(v -> object.set(names.get(at), v));
+            if (required.contains(e.getKey()) || draws.chance(0.7)) {
+                object.set(e.getKey(), plausible(draws, e.getValue(), depth + 1));
             }
-            return (JsonNode) object;
         });
+        return object;
     }
 
     // ---- one thing made hostile
@@ -231,10 +214,6 @@ final class FuzzRequests {
             case 4 -> headers.put("Content-Type", "text/plain");
             default -> headers.put("Accept", "application/xml");
         }
-    }
-
-    private static Arbitrary<String> texts() {
-        return Arbitraries.strings().all().ofMaxLength(40);
     }
 
     private static String write(JsonNode node) {

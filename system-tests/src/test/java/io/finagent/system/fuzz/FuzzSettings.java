@@ -1,28 +1,19 @@
 package io.finagent.system.fuzz;
 
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
-
 /**
- * The seed and the number of requests of a fuzz run: fixed in the annotation for CI, and
+ * The seed and the number of requests a service of a fuzz run: 20261203 and 2,000 in CI,
  * {@code -Dfinagent.fuzz.seed=…} / {@code -Dfinagent.fuzz.count=…} for a longer run ({@code bin/fuzz}).
  */
-public final class FuzzSettings implements AroundPropertyHook {
+public final class FuzzSettings {
 
-    @Override
-    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-        String seed = System.getProperty("finagent.fuzz.seed", "");
-        String count = System.getProperty("finagent.fuzz.count", "");
-        if (!seed.isBlank()) {
-            context.attributes().setSeed(seed);
-        }
-        if (!count.isBlank()) {
-            context.attributes().setTries(Integer.parseInt(count));
-        }
-        System.out.printf("fuzz %s: seed %s, %s requests%n", context.label(), context.attributes().seed().orElse("?"),
-                context.attributes().tries().map(String::valueOf).orElse("?"));
-        return property.execute();
+    private FuzzSettings() {
+    }
+
+    public static long seed() {
+        return Long.getLong("finagent.fuzz.seed", 20261203L);
+    }
+
+    public static int count() {
+        return Integer.getInteger("finagent.fuzz.count", 2000);
     }
 }

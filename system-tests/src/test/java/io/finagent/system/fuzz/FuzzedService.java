@@ -2,7 +2,6 @@ package io.finagent.system.fuzz;
 
 import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.testing.Tokens;
-import net.jqwik.api.Arbitrary;
 
 import java.io.IOException;
 import java.net.URI;
@@ -51,15 +50,23 @@ public final class FuzzedService {
         this.userRows = "SELECT " + (counts.isEmpty() ? "0" : String.join(" + ", counts));
     }
 
-    /** Requests for every operation the service documents now, with a valid token of the user. */
-    public Arbitrary<FuzzRequest> requests() throws Exception {
+    /**
+     * {@code count} requests drawn from {@code seed} for the operations the service documents now,
+     * with a valid token of the user (an agent's, or an admin's), each sent and checked.
+     */
+    public void fuzz(long seed, int count) throws Exception {
         String document = http.send(HttpRequest.newBuilder(URI.create(url + "/q/openapi?format=json")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        return new FuzzRequests(Tokens.agent(user)).of(new OpenApiDocument(document).operations());
+        List<Operation> operations = new OpenApiDocument(document).operations();
+        FuzzRequests requests = new FuzzRequests(Tokens.agent(user), Tokens.admin(user));
+        Draws draws = new Draws(seed);
+        for (int i = 0; i < count; i++) {
+            send(requests.next(draws, operations));
+        }
     }
 
     /** Sends one request and records whether the answer kept the edge's promises. */
-    public void send(FuzzRequest request) throws IOException, InterruptedException {
+    private void send(FuzzRequest request) throws IOException, InterruptedException {
         long before = rows();
         HttpResponse<String> response = http.send(request.toHttp(url), HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();

@@ -1,9 +1,6 @@
 package io.finagent.system.fuzz;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +8,7 @@ import java.util.List;
 
 /**
  * The values the fuzz suite puts where a service expects something sensible: each class of input
- * that once ended in a 500 (issue 18), their relatives, and jqwik's random strings and numbers.
+ * that once ended in a 500 (issue 18), their relatives, and random strings and numbers.
  */
 final class HostileValues {
 
@@ -39,20 +36,21 @@ final class HostileValues {
     private HostileValues() {
     }
 
-    static Arbitrary<String> json() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.of(JSON_VALUES)),
-                Tuple.of(1, Arbitraries.strings().all().ofMaxLength(24).map(HostileValues::quoted)),
-                Tuple.of(1, Arbitraries.longs().map(String::valueOf)),
-                Tuple.of(1, Arbitraries.doubles().map(String::valueOf)));
+    static String json(Draws draws) {
+        return switch (draws.weighted(6, 1, 1, 1)) {
+            case 0 -> draws.pick(JSON_VALUES);
+            case 1 -> quoted(draws.anyString(24));
+            case 2 -> String.valueOf(draws.anyLong());
+            default -> String.valueOf(draws.anyDouble());
+        };
     }
 
-    static Arbitrary<String> url() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, Arbitraries.of(URL_VALUES)),
-                Tuple.of(1, Arbitraries.strings().all().ofMaxLength(12)
-                        .map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8))),
-                Tuple.of(1, Arbitraries.longs().map(String::valueOf)));
+    static String url(Draws draws) {
+        return switch (draws.weighted(5, 1, 1)) {
+            case 0 -> draws.pick(URL_VALUES);
+            case 1 -> URLEncoder.encode(draws.anyString(12), StandardCharsets.UTF_8);
+            default -> String.valueOf(draws.anyLong());
+        };
     }
 
     static String quoted(String s) {
