@@ -9,6 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -34,14 +36,18 @@ class MemoryApiTest {
     }
 
     @Test
-    void relevanceDecaysWithDisuse() {
-        long old = create(user, "FEEDBACK", "1").statusCode(201).extract().jsonPath().getLong("id");
+    void relevanceDecaysFromWhenItWasLearned() {
+        // learned three half-lives (30 days each) ago: 1 decays to 0.125, below the fresh 0.5
+        String learnedAt = Instant.now().truncatedTo(ChronoUnit.MICROS).minus(90, ChronoUnit.DAYS).toString();
+        long old = create(user, "FEEDBACK", "1, \"learnedAt\": \"" + learnedAt + "\"").statusCode(201)
+                .body("learnedAt", equalTo(learnedAt)).extract().jsonPath().getLong("id");
         long fresh = create(user, "FEEDBACK", "0.5").statusCode(201).extract().jsonPath().getLong("id");
-        // three half-lives (30 days each) ago: 1 decays to 0.125, below the fresh 0.5
-        db.execute("UPDATE ai_memory SET created_at = now() - interval '90 days' WHERE id = " + old);
         var page = get(user, "/api/v1/memories?memoryType=FEEDBACK").statusCode(200)
                 .body("total", equalTo(2)).body("items.id", contains((int) fresh, (int) old)).extract().jsonPath();
         assertEquals(0.125, page.getDouble("items[1].currentRelevance"), 1e-3);
+        // as of the day it was learned, it was all there was, at full relevance
+        get(user, "/api/v1/memories?memoryType=FEEDBACK&asOf=" + learnedAt).statusCode(200)
+                .body("total", equalTo(1)).body("items.id", contains((int) old)).body("items[0].currentRelevance", equalTo(1.0f));
     }
 
     @Test

@@ -19,6 +19,6 @@ class MemorySchemaTest extends OwnedTablesContract {
 
     @Override
     protected Set<String> ownedTables() {
-        return Set.of("decision_history", "ai_memory", "pattern_recognition", "episodes", "outbox_events", "inbox_events");
+        return Set.of("decision_history", "ai_memory", "pattern_recognition", "episodes", "outcome_credits", "agent_contexts", "outbox_events", "inbox_events");
     }
 }

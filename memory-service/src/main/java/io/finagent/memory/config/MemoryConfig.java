@@ -8,7 +8,15 @@ import java.time.Duration;
 @ConfigMapping(prefix = "finagent.memories")
 public interface MemoryConfig {
 
-    /** A memory's relevance halves with each half-life since it was last used (or created). */
+    /** A memory's relevance halves with each half-life since it was learned. */
     @WithDefault("30d")
     Duration relevanceHalfLife();
+
+    /** How many of the newest lessons a call for relevant lessons compares with the market. */
+    @WithDefault("20000")
+    int lessonCandidates();
+
+    /** How long a context no decision cites is kept (a cited one is kept as long as its decision). */
+    @WithDefault("7d")
+    Duration uncitedContextRetention();
 }

@@ -14,6 +14,7 @@ import org.hibernate.type.SqlTypes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 /** A decision of the agent with the market context it was taken in, and later its outcome. */
 @Entity
@@ -76,6 +77,13 @@ public class Decision {
 
     @Column(name = "idempotency_key", updatable = false)
     public String idempotencyKey;
+
+    /** The context the decision was made with (GET /context), and that context's digest when it was cited. */
+    @Column(name = "context_id", updatable = false)
+    public UUID contextId;
+
+    @Column(name = "context_digest", updatable = false)
+    public String contextDigest;
 
     /** The named numbers of the market context, the ones recall compares. */
     public Map<String, Double> features() {

@@ -55,6 +55,25 @@ public class Memory {
     @Column(name = "failure_count", nullable = false)
     public long failureCount;
 
+    /** Outcomes of the decisions that cited it, break-evens included (wins and losses are the two counts above). */
+    @Column(name = "outcome_count", nullable = false)
+    public long outcomeCount;
+
+    /** The market it was learned in: what relevant lessons are compared with (empty: any market). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Double> features = Map.of();
+
+    /** The symbol and strategy it was learned for; null: any. */
+    public String symbol;
+
+    @Column(name = "strategy_id")
+    public Long strategyId;
+
+    /** From this instant the memory is known, and its relevance decays from it. */
+    @Column(name = "learned_at", nullable = false, updatable = false)
+    public Instant learnedAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 

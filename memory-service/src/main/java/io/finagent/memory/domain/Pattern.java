@@ -56,6 +56,10 @@ public class Pattern {
     @Column(name = "last_seen")
     public Instant lastSeen;
 
+    /** From this instant the pattern is known: as of an earlier one it is not there. */
+    @Column(name = "recognized_at", nullable = false, updatable = false)
+    public Instant recognizedAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 

@@ -14,35 +14,40 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Packs the gathered context into a budget of JSON characters, the size the agent will paste
- * into its prompt. Sections take turns, best item first: a recalled decision, a pattern, an
- * episode, a working-memory event, then the second of each, and so on. An item that does not fit
+ * into its prompt. Sections take turns, best item first: a recalled decision, a pattern, a
+ * lesson, an episode, a working-memory event, then the second of each, and so on. An item that does not fit
  * in what is left is skipped and counted as omitted; smaller ones after it may still fit.
  */
 @ApplicationScoped
 public class AgentContextMapper {
 
-    private static final String[] SECTIONS = {"decisions", "patterns", "episodes", "workingMemory"};
+    private static final String[] SECTIONS = {"decisions", "patterns", "lessons", "episodes", "workingMemory"};
 
     private final ObjectMapper json;
     private final DecisionMapper decisions;
     private final PatternMapper patterns;
+    private final MemoryMapper lessons;
     private final EpisodeMapper episodes;
 
-    public AgentContextMapper(ObjectMapper json, DecisionMapper decisions, PatternMapper patterns, EpisodeMapper episodes) {
+    public AgentContextMapper(ObjectMapper json, DecisionMapper decisions, PatternMapper patterns, MemoryMapper lessons,
+                              EpisodeMapper episodes) {
         this.json = json;
         this.decisions = decisions;
         this.patterns = patterns;
+        this.lessons = lessons;
         this.episodes = episodes;
     }
 
-    public AgentContextResponse toResponse(AgentContextService.Gathered gathered, Instant asOf, int budget) {
+    public AgentContextResponse toResponse(AgentContextService.Gathered gathered, UUID id, Instant asOf, int budget) {
         Map<String, List<?>> offered = new LinkedHashMap<>();
         offered.put("decisions", gathered.recall() == null ? List.of() : gathered.recall().decisions().stream()
                 .map(r -> new RecallResponse.Neighbour(decisions.toResponse(r.decision(), r.outcome()), r.similarity(), r.score())).toList());
         offered.put("patterns", gathered.patterns().stream().map(patterns::toMatch).toList());
+        offered.put("lessons", gathered.lessons().stream().map(l -> lessons.toMatch(l, asOf)).toList());
         offered.put("episodes", gathered.episodes() == null ? List.of() : gathered.episodes().episodes().stream()
                 .map(s -> new SimilarEpisodesResponse.Match(episodes.toResponse(s.episode()), s.similarity())).toList());
         offered.put("workingMemory", gathered.workingMemory());
@@ -69,16 +74,25 @@ public class AgentContextMapper {
                 }
             }
         }
-        return new AgentContextResponse(asOf, budget, used,
+        return new AgentContextResponse(id, null, asOf, budget, used,
                 cast(kept.get("decisions")), gathered.recall() == null ? null : gathered.recall().statistics(),
-                cast(kept.get("patterns")), cast(kept.get("episodes")), cast(kept.get("workingMemory")), omitted);
+                cast(kept.get("patterns")), cast(kept.get("lessons")), cast(kept.get("episodes")), cast(kept.get("workingMemory")), omitted);
+    }
+
+    /** The JSON the context is kept as, and its digest taken over. */
+    public String toJson(AgentContextResponse context) {
+        return write(context);
     }
 
     private int size(Object item) {
+        return write(item).length();
+    }
+
+    private String write(Object value) {
         try {
-            return json.writeValueAsString(item).length();
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a context item does not serialise", e);
+            throw new IllegalStateException("a context does not serialise", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.finagent.memory.mapping;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,8 @@ import io.finagent.memory.domain.Decision;
 import io.finagent.memory.domain.SessionEvent;
 import io.finagent.memory.index.IndexedDecision;
 import io.finagent.memory.repository.DecisionQuery;
+import io.finagent.memory.service.AgentContextArchive;
+import io.finagent.memory.rest.DecisionContextResponse;
 import io.finagent.memory.rest.DecisionFilter;
 import io.finagent.memory.rest.DecisionRequest;
 import io.finagent.memory.rest.DecisionResponse;
@@ -48,6 +51,7 @@ public class DecisionMapper {
         d.decidedAt = (request.decidedAt() != null ? request.decidedAt() : now).truncatedTo(ChronoUnit.MICROS);
         d.createdAt = now.truncatedTo(ChronoUnit.MICROS);
         d.idempotencyKey = idempotencyKey;
+        d.contextId = request.contextId();
         return d;
     }
 
@@ -68,7 +72,18 @@ public class DecisionMapper {
     public DecisionResponse toResponse(Decision d, BigDecimal visibleOutcome) {
         return new DecisionResponse(d.id, d.strategyId, d.symbol, d.decisionType, d.confidence, d.reasoning,
                 d.marketContext, List.of(d.citedMemoryIds), List.of(d.citedPatternIds), d.horizonMinutes,
-                d.decidedAt, visibleOutcome, visibleOutcome == null ? null : d.outcomeMeasuredAt);
+                d.decidedAt, visibleOutcome, visibleOutcome == null ? null : d.outcomeMeasuredAt, d.contextId);
+    }
+
+    public DecisionContextResponse toContextResponse(AgentContextArchive.CitedContext cited) {
+        try {
+            return new DecisionContextResponse(cited.decisionId(), cited.contextId(), cited.asOf(), cited.digest(), cited.citedDigest(),
+                    cited.verified(), json.readTree(cited.body()));
+        } catch (JsonProcessingException e) {
+            // a kept body that no longer parses was changed: shown as text, and not verified
+            return new DecisionContextResponse(cited.decisionId(), cited.contextId(), cited.asOf(), cited.digest(), cited.citedDigest(),
+                    false, json.getNodeFactory().textNode(cited.body()));
+        }
     }
 
     public SessionEvent toSessionEvent(Decision d) {

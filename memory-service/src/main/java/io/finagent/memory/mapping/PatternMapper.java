@@ -21,6 +21,7 @@ public class PatternMapper {
         p.patternData = request.patternData();
         p.symbol = request.symbol() == null ? null : request.symbol().toUpperCase();
         p.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        p.recognizedAt = request.recognizedAt() == null ? p.createdAt : request.recognizedAt().truncatedTo(ChronoUnit.MICROS);
         p.updatedAt = p.createdAt;
         p.idempotencyKey = idempotencyKey;
         return p;
@@ -28,7 +29,7 @@ public class PatternMapper {
 
     public PatternResponse toResponse(Pattern p) {
         return new PatternResponse(p.id, p.patternType, p.patternName, p.patternData, p.symbol, p.occurrences, p.successes,
-                p.failures, p.totalOutcome, p.successRate, p.confidence, p.lastSeen, p.createdAt);
+                p.failures, p.totalOutcome, p.successRate, p.confidence, p.lastSeen, p.recognizedAt, p.createdAt);
     }
 
     public RelevantPatternsResponse.Match toMatch(PatternService.RelevantPattern relevant) {

@@ -6,8 +6,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /** Adds recall accesses to decision_history: many decisions, each with its count, in one statement. */
@@ -27,7 +25,7 @@ public class DecisionAccessRepository {
     public Uni<Integer> addAccesses(Map<Long, Integer> counts, Instant at) {
         Long[] ids = counts.keySet().toArray(Long[]::new);
         Integer[] n = counts.values().toArray(Integer[]::new);
-        return pool.preparedQuery(ADD_ACCESSES).execute(Tuple.of(ids, n, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)))
+        return pool.preparedQuery(ADD_ACCESSES).execute(Tuple.of(ids, n, SqlInstants.utc(at)))
                 .map(rows -> rows.rowCount());
     }
 }

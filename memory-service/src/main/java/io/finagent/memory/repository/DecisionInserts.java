@@ -9,11 +9,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import static io.finagent.memory.repository.SqlInstants.utc;
 
 /**
  * Inserts many decisions in one round trip (a pipelined batch of one prepared statement). A
@@ -24,15 +24,17 @@ public class DecisionInserts {
 
     private static final String INSERT = """
             INSERT INTO decision_history (user_id, strategy_id, symbol, decision_type, confidence, reasoning, market_context,
-                                          cited_memory_ids, cited_pattern_ids, horizon_minutes, decided_at, created_at, idempotency_key)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                          cited_memory_ids, cited_pattern_ids, horizon_minutes, decided_at, created_at, idempotency_key,
+                                          context_id, context_digest)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
             ON CONFLICT (user_id, idempotency_key) DO NOTHING
             RETURNING id""";
 
     public Uni<List<Long>> insert(SqlConnection connection, List<Decision> decisions) {
         List<Tuple> rows = decisions.stream().map(d -> Tuple.tuple(Arrays.asList(d.userId, d.strategyId, d.symbol,
                 d.decisionType.name(), d.confidence, d.reasoning, new JsonObject(d.marketContext), d.citedMemoryIds,
-                d.citedPatternIds, d.horizonMinutes, utc(d.decidedAt), utc(d.createdAt), d.idempotencyKey))).toList();
+                d.citedPatternIds, d.horizonMinutes, utc(d.decidedAt), utc(d.createdAt), d.idempotencyKey, d.contextId, d.contextDigest)))
+                .toList();
         return connection.preparedQuery(INSERT).executeBatch(rows).map(DecisionInserts::ids);
     }
 
@@ -44,9 +46,5 @@ public class DecisionInserts {
             ids.add(rows.hasNext() ? rows.next().getLong("id") : null);
         }
         return ids;
-    }
-
-    private static OffsetDateTime utc(java.time.Instant t) {
-        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
     }
 }

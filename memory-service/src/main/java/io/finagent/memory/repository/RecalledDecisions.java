@@ -9,10 +9,10 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+
+import static io.finagent.memory.repository.SqlInstants.instant;
 
 /**
  * The rows of the decisions recall found, read with the plain SQL client: one statement, no
@@ -25,7 +25,7 @@ public class RecalledDecisions {
     private static final String BY_IDS = """
             SELECT id, user_id, strategy_id, symbol, decision_type, confidence, reasoning, market_context,
                    cited_memory_ids, cited_pattern_ids, horizon_minutes, outcome, outcome_measured_at, decided_at,
-                   created_at, access_count, last_accessed, idempotency_key
+                   created_at, access_count, last_accessed, idempotency_key, context_id
             FROM decision_history WHERE user_id = $1 AND id = ANY($2)""";
 
     private final Pool pool;
@@ -63,10 +63,7 @@ public class RecalledDecisions {
         d.accessCount = row.getLong("access_count");
         d.lastAccessed = instant(row.getOffsetDateTime("last_accessed"));
         d.idempotencyKey = row.getString("idempotency_key");
+        d.contextId = row.getUUID("context_id");
         return d;
-    }
-
-    private static Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
     }
 }

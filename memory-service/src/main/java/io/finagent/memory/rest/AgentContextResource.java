@@ -1,6 +1,7 @@
 package io.finagent.memory.rest;
 
 import io.finagent.memory.mapping.AgentContextMapper;
+import io.finagent.memory.service.AgentContextArchive;
 import io.finagent.memory.service.AgentContextService;
 import io.finagent.platform.problem.ProblemException;
 import io.finagent.platform.security.CurrentUser;
@@ -25,10 +26,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * {@code GET /api/v1/context?feature=rsi_14:70&feature=ret_5d:0.02&symbol&strategyId&sessionId&k&lookbackMinutes&budget&asOf}:
- * the context for the agent's next prompt, within {@code budget} characters of JSON.
+ * the context for the agent's next prompt, within {@code budget} characters of JSON, kept for a
+ * decision to cite ({@code contextId}).
  */
 @Path("/api/v1/context")
 @RolesAllowed({Roles.AGENT, Roles.ADMIN})
@@ -38,11 +41,13 @@ public class AgentContextResource {
             "must be name:number with a name of 1 to 64 characters and a finite number of at most 1e12 in magnitude, e.g. rsi_14:70";
 
     private final AgentContextService service;
+    private final AgentContextArchive archive;
     private final AgentContextMapper mapper;
     private final CurrentUser user;
 
-    public AgentContextResource(AgentContextService service, AgentContextMapper mapper, CurrentUser user) {
+    public AgentContextResource(AgentContextService service, AgentContextArchive archive, AgentContextMapper mapper, CurrentUser user) {
         this.service = service;
+        this.archive = archive;
         this.mapper = mapper;
         this.user = user;
     }
@@ -59,11 +64,12 @@ public class AgentContextResource {
             @QueryParam("budget") @DefaultValue("8000") @Min(value = 500, message = "must be at least 500 characters")
             @Max(value = 200000, message = "must be at most 200000 characters") int budget,
             @QueryParam("asOf") @ReadableInstant Instant asOf) {
-        Instant now = Instant.now();
-        Instant at = asOf == null || asOf.isAfter(now) ? now : asOf;
+        Instant at = AsOf.of(asOf);
         var ask = new AgentContextService.Ask(user.id(), features(feature), symbol == null ? null : symbol.toUpperCase(),
-                strategyId, sessionId, k, now.minus(Duration.ofMinutes(lookbackMinutes)), at);
-        return service.gather(ask).map(gathered -> mapper.toResponse(gathered, at, budget));
+                strategyId, sessionId, k, Instant.now().minus(Duration.ofMinutes(lookbackMinutes)), at);
+        UUID id = UUID.randomUUID();
+        return service.gather(ask).map(gathered -> mapper.toResponse(gathered, id, at, budget))
+                .chain(context -> archive.keep(user.id(), id, at, mapper.toJson(context)).map(context::withDigest));
     }
 
     private static Map<String, Double> features(List<String> pairs) {

@@ -6,15 +6,24 @@ import io.finagent.memory.domain.SessionEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The assembled context: what fitted in {@code budgetChars} characters of JSON ({@code usedChars}
- * of them), and per section how many items did not fit ({@code omitted}).
+ * of them), and per section how many items did not fit ({@code omitted}). {@code contextId} names
+ * it for a decision to cite; {@code contextDigest} is the SHA-256 of this JSON as kept, that is
+ * with {@code contextDigest} null (memory-service README, "What the agent saw").
  */
-public record AgentContextResponse(Instant asOf, int budgetChars, int usedChars,
+public record AgentContextResponse(UUID contextId, String contextDigest, Instant asOf, int budgetChars, int usedChars,
                                    List<RecallResponse.Neighbour> decisions, RecallStatistics decisionStatistics,
                                    List<RelevantPatternsResponse.Match> patterns,
+                                   List<RelevantLessonsResponse.Match> lessons,
                                    List<SimilarEpisodesResponse.Match> episodes,
                                    List<SessionEvent> workingMemory,
                                    Map<String, Integer> omitted) {
+
+    AgentContextResponse withDigest(String digest) {
+        return new AgentContextResponse(contextId, digest, asOf, budgetChars, usedChars, decisions, decisionStatistics, patterns,
+                lessons, episodes, workingMemory, omitted);
+    }
 }

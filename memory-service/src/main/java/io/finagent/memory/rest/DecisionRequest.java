@@ -15,8 +15,12 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
-/** Body of {@code POST /api/v1/decisions}; with a {@code sessionId} the decision also enters that session's working memory. */
+/**
+ * Body of {@code POST /api/v1/decisions}; with a {@code sessionId} the decision also enters that
+ * session's working memory; {@code contextId} names the context (GET /context) it was made with.
+ */
 public record DecisionRequest(
         @NotNull @Positive Long strategyId,
         @NotNull @Symbol String symbol,
@@ -30,5 +34,6 @@ public record DecisionRequest(
         @Size(max = 100) List<@NotNull @Positive Long> citedPatternIds,
         @Positive Integer horizonMinutes,
         @Happened Instant decidedAt,
-        @Pattern(regexp = SessionResource.SESSION_ID, message = SessionResource.SESSION_ID_RULE) String sessionId) {
+        @Pattern(regexp = SessionResource.SESSION_ID, message = SessionResource.SESSION_ID_RULE) String sessionId,
+        UUID contextId) {
 }

@@ -1,6 +1,7 @@
 package io.finagent.memory.rest;
 
 import io.finagent.memory.mapping.DecisionMapper;
+import io.finagent.memory.service.AgentContextArchive;
 import io.finagent.memory.service.DecisionService;
 import io.finagent.memory.service.OutcomeService;
 import io.finagent.platform.paging.Page;
@@ -34,11 +35,14 @@ public class DecisionResource {
 
     private final DecisionService service;
     private final OutcomeService outcomes;
+    private final AgentContextArchive contexts;
     private final DecisionMapper mapper;
     private final CurrentUser user;
 
-    public DecisionResource(DecisionService service, OutcomeService outcomes, DecisionMapper mapper, CurrentUser user) {
+    public DecisionResource(DecisionService service, OutcomeService outcomes, AgentContextArchive contexts, DecisionMapper mapper,
+                            CurrentUser user) {
         this.service = service;
+        this.contexts = contexts;
         this.outcomes = outcomes;
         this.mapper = mapper;
         this.user = user;
@@ -56,6 +60,13 @@ public class DecisionResource {
     @Path("/{id}")
     public Uni<DecisionResponse> get(@PathParam("id") long id) {
         return service.find(user.id(), id).map(mapper::toResponse);
+    }
+
+    /** The context the decision cited, as kept, with the proof that it is unchanged. */
+    @GET
+    @Path("/{id}/context")
+    public Uni<DecisionContextResponse> context(@PathParam("id") long id) {
+        return service.find(user.id(), id).chain(contexts::citedBy).map(mapper::toContextResponse);
     }
 
     /** Idempotent: the same outcome again is a no-op; a different one is 409. */

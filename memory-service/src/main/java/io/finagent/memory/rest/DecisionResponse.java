@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 public record DecisionResponse(
         long id,
@@ -20,5 +21,6 @@ public record DecisionResponse(
         Integer horizonMinutes,
         Instant decidedAt,
         BigDecimal outcome,
-        Instant outcomeMeasuredAt) {
+        Instant outcomeMeasuredAt,
+        UUID contextId) {
 }

@@ -59,8 +59,7 @@ public class EpisodeResource {
     @POST
     @Path("/similar")
     public Uni<SimilarEpisodesResponse> similar(@NotNull(message = "a body is required") @Valid SimilarEpisodesRequest request) {
-        Instant now = Instant.now();
-        Instant asOf = request.asOf() == null || request.asOf().isAfter(now) ? now : request.asOf();
+        Instant asOf = AsOf.of(request.asOf());
         int k = request.k() != null ? request.k() : DEFAULT_K;
         String symbol = request.symbol() == null ? null : request.symbol().toUpperCase();
         return service.similar(user.id(), request.features(), symbol, k, asOf)

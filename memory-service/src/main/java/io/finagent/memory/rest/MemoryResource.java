@@ -8,6 +8,7 @@ import io.finagent.platform.paging.PageRequest;
 import io.finagent.platform.rest.Responses;
 import io.finagent.platform.security.CurrentUser;
 import io.finagent.platform.security.Roles;
+import io.finagent.platform.validation.ReadableInstant;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.time.Instant;
+import java.util.Map;
 
 @Path("/api/v1/memories")
 @RolesAllowed({Roles.AGENT, Roles.ADMIN})
@@ -54,9 +56,23 @@ public class MemoryResource {
         return service.find(user.id(), id).map(mapper::toResponse);
     }
 
-    /** Ranked by relevance decayed to now, most relevant first. */
+    /** As of {@code asOf} (default now): the memories learned by then, ranked by relevance decayed to then. */
     @GET
-    public Uni<Page<MemoryResponse>> list(@QueryParam("memoryType") MemoryType memoryType, @Valid @BeanParam PageRequest page) {
-        return service.ranked(user.id(), memoryType, page.page, page.size).map(p -> p.map(mapper::toResponse));
+    public Uni<Page<MemoryResponse>> list(@QueryParam("memoryType") MemoryType memoryType,
+                                          @QueryParam("asOf") @ReadableInstant Instant asOf, @Valid @BeanParam PageRequest page) {
+        Instant at = AsOf.of(asOf);
+        return service.ranked(user.id(), at, memoryType, page.page, page.size).map(p -> p.map(m -> mapper.toResponse(m, at)));
+    }
+
+    /** The lessons most like this market, as of {@code asOf}. */
+    @POST
+    @Path("/relevant")
+    public Uni<RelevantLessonsResponse> relevant(@NotNull(message = "a body is required") @Valid RelevantLessonsRequest request) {
+        Instant at = AsOf.of(request.asOf());
+        return service.relevant(user.id(), request.marketContext() == null ? Map.of() : request.marketContext().features(),
+                        request.symbol() == null ? null : request.symbol().toUpperCase(), request.strategyId(),
+                        request.memoryTypes() == null ? MemoryService.LESSONS : request.memoryTypes(),
+                        request.k() == null ? 10 : request.k(), at)
+                .map(found -> new RelevantLessonsResponse(at, found.stream().map(l -> mapper.toMatch(l, at)).toList()));
     }
 }

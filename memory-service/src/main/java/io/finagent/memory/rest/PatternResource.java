@@ -7,6 +7,7 @@ import io.finagent.platform.paging.PageRequest;
 import io.finagent.platform.rest.Responses;
 import io.finagent.platform.security.CurrentUser;
 import io.finagent.platform.security.Roles;
+import io.finagent.platform.validation.ReadableInstant;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 @Path("/api/v1/patterns")
 @RolesAllowed({Roles.AGENT, Roles.ADMIN})
@@ -53,11 +55,11 @@ public class PatternResource {
         return service.find(user.id(), id).map(mapper::toResponse);
     }
 
-    /** Ranked by confidence (the Wilson lower bound of the success rate), best first. */
+    /** Ranked by confidence (the Wilson lower bound of the success rate) as of {@code asOf} (default now), best first. */
     @GET
     public Uni<Page<PatternResponse>> list(@QueryParam("patternType") String patternType, @QueryParam("symbol") String symbol,
-                                           @Valid @BeanParam PageRequest page) {
-        return service.ranked(user.id(), patternType == null ? null : patternType.toUpperCase(),
+                                           @QueryParam("asOf") @ReadableInstant Instant asOf, @Valid @BeanParam PageRequest page) {
+        return service.ranked(user.id(), AsOf.of(asOf), patternType == null ? null : patternType.toUpperCase(),
                         symbol == null ? null : symbol.toUpperCase(), page.page, page.size)
                 .map(p -> p.map(mapper::toResponse));
     }
@@ -65,15 +67,17 @@ public class PatternResource {
     @POST
     @Path("/relevant")
     public Uni<RelevantPatternsResponse> relevant(@NotNull(message = "a body is required") @Valid RelevantPatternsRequest request) {
+        Instant asOf = AsOf.of(request.asOf());
         return service.relevant(user.id(), request.marketContext().features(),
-                        request.symbol() == null ? null : request.symbol().toUpperCase(), request.k() == null ? 10 : request.k())
-                .map(found -> new RelevantPatternsResponse(found.stream().map(mapper::toMatch).toList()));
+                        request.symbol() == null ? null : request.symbol().toUpperCase(), request.k() == null ? 10 : request.k(), asOf)
+                .map(found -> new RelevantPatternsResponse(asOf, found.stream().map(mapper::toMatch).toList()));
     }
 
     @POST
     @Path("/{id}/observations")
     public Uni<PatternResponse> observe(@PathParam("id") long id,
                                         @NotNull(message = "an observation body is required") @Valid ObservationRequest request) {
-        return service.observe(user.id(), id, request.outcome()).map(mapper::toResponse);
+        Instant observedAt = request.observedAt() == null ? Instant.now() : request.observedAt();
+        return service.observe(user.id(), id, request.outcome(), observedAt.truncatedTo(ChronoUnit.MICROS)).map(mapper::toResponse);
     }
 }

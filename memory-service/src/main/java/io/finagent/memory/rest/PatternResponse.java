@@ -6,5 +6,6 @@ import java.util.Map;
 
 public record PatternResponse(long id, String patternType, String patternName, Map<String, Object> patternData, String symbol,
                               long occurrences, long successes, long failures, BigDecimal totalOutcome,
-                              BigDecimal successRate, BigDecimal confidence, Instant lastSeen, Instant createdAt) {
+                              BigDecimal successRate, BigDecimal confidence, Instant lastSeen, Instant recognizedAt,
+                              Instant createdAt) {
 }

@@ -31,9 +31,7 @@ public class RecallResource {
 
     @POST
     public Uni<RecallResponse> recall(@NotNull(message = "a recall body is required") @Valid RecallRequest request) {
-        Instant now = Instant.now();
-        // an asOf in the future means now: the future is not known yet
-        Instant asOf = request.asOf() == null || request.asOf().isAfter(now) ? now : request.asOf();
+        Instant asOf = AsOf.of(request.asOf());
         int k = request.k() != null ? request.k() : DEFAULT_K;
         String symbol = request.symbol() == null ? null : request.symbol().toUpperCase();
         return service.recall(user.id(), request.marketContext().features(), symbol, request.strategyId(), k, asOf,

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * What the agent should have in mind before its next decision: the decisions recalled for this
- * market, the patterns that hold in it, the finished episodes most like it, and the session's
- * recent working memory, newest first. Without features there is nothing to recall: only the
- * best-proven patterns and the working memory. With a session, Redis must answer (else 503):
+ * market, the patterns that hold in it, the lessons learned in markets like it, the finished
+ * episodes most like it, and the session's recent working memory, newest first. Without features
+ * there is nothing to recall: only the best-proven patterns and lessons, and the working memory.
+ * Everything but the working memory (which is the present) as of {@code asOf}. With a session, Redis must answer (else 503):
  * a context silently missing its working memory would mislead the agent.
  */
 @ApplicationScoped
@@ -25,17 +26,21 @@ public class AgentContextService {
     }
 
     public record Gathered(RecallService.Recall recall, List<PatternService.RelevantPattern> patterns,
-                           EpisodeService.SimilarEpisodes episodes, List<SessionEvent> workingMemory) {
+                           List<MemoryService.Lesson> lessons, EpisodeService.SimilarEpisodes episodes,
+                           List<SessionEvent> workingMemory) {
     }
 
     private final RecallService recall;
     private final PatternService patterns;
+    private final MemoryService lessons;
     private final EpisodeService episodes;
     private final WorkingMemory workingMemory;
 
-    public AgentContextService(RecallService recall, PatternService patterns, EpisodeService episodes, WorkingMemory workingMemory) {
+    public AgentContextService(RecallService recall, PatternService patterns, MemoryService lessons, EpisodeService episodes,
+                               WorkingMemory workingMemory) {
         this.recall = recall;
         this.patterns = patterns;
+        this.lessons = lessons;
         this.episodes = episodes;
         this.workingMemory = workingMemory;
     }
@@ -53,7 +58,9 @@ public class AgentContextService {
         Uni<EpisodeService.SimilarEpisodes> similar = market
                 ? episodes.similar(ask.userId(), ask.features(), ask.symbol(), ask.k(), ask.asOf())
                 : Uni.createFrom().nullItem();
-        return recent.chain(w -> recalled.chain(r -> patterns.relevant(ask.userId(), ask.features(), ask.symbol(), ask.k())
-                .chain(p -> similar.map(e -> new Gathered(r, p, e, w)))));
+        return recent.chain(w -> recalled.chain(r -> patterns.relevant(ask.userId(), ask.features(), ask.symbol(), ask.k(), ask.asOf())
+                .chain(p -> lessons.relevant(ask.userId(), ask.features(), ask.symbol(), ask.strategyId(), MemoryService.LESSONS,
+                                ask.k(), ask.asOf())
+                        .chain(l -> similar.map(e -> new Gathered(r, p, l, e, w))))));
     }
 }

@@ -30,21 +30,23 @@ public class DecisionService {
     private final DecisionRecorder recorder;
     private final WorkingMemory workingMemory;
     private final DecisionIndex index;
+    private final AgentContextArchive contexts;
     private final Counter lostSessionEvents;
 
     public DecisionService(DecisionRepository decisions, DecisionMapper mapper, DecisionRecorder recorder, WorkingMemory workingMemory,
-                           DecisionIndex index, MeterRegistry registry) {
+                           DecisionIndex index, AgentContextArchive contexts, MeterRegistry registry) {
         this.decisions = decisions;
         this.mapper = mapper;
         this.recorder = recorder;
         this.workingMemory = workingMemory;
         this.index = index;
+        this.contexts = contexts;
         this.lostSessionEvents = registry.counter("finagent.working_memory.decisions_lost");
     }
 
     /** Stores the decision and its event in one transaction (a group commit), once per Idempotency-Key. */
     public Uni<Created<Decision>> record(Decision decision, String sessionId) {
-        return recorder.record(decision)
+        return contexts.cite(decision).chain(recorder::record)
                 // after the commit: the index and working memory hold only what was really recorded, once
                 .invoke(created -> {
                     if (!created.replayed()) {

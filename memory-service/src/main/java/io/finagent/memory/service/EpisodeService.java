@@ -54,10 +54,12 @@ public class EpisodeService {
         return episodes.endedBy(userId, asOf, symbol, config.maxCandidates()).map(candidates -> {
             List<SimilarEpisode> ranked = candidates.stream()
                     .map(e -> new SimilarEpisode(e, space.similarity(query, Features.of(e.features))))
-                    .sorted(Comparator.comparingDouble(SimilarEpisode::similarity).reversed())
+                    .sorted(Comparator.comparingDouble(SimilarEpisode::similarity).reversed()
+                            .thenComparing(s -> s.episode().id, Comparator.reverseOrder()))
                     .limit(k).toList();
-            return new SimilarEpisodes(ranked, RecallStatisticsCalculator.over(ranked.size(),
-                    ranked.stream().map(s -> s.episode().result).toList()));
+            return new SimilarEpisodes(ranked, RecallStatisticsCalculator.over(ranked.size(), ranked.stream()
+                    .map(SimilarEpisode::episode).filter(e -> e.result != null)
+                    .map(e -> new RecallStatisticsCalculator.KnownOutcome(e.result, e.symbol, e.startedAt, e.endedAt)).toList()));
         });
     }
 }

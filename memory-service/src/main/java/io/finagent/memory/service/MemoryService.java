@@ -3,6 +3,7 @@ package io.finagent.memory.service;
 import io.finagent.memory.config.MemoryConfig;
 import io.finagent.memory.domain.Memory;
 import io.finagent.memory.domain.MemoryType;
+import io.finagent.memory.repository.MemoriesAsOf;
 import io.finagent.memory.repository.MemoryRepository;
 import io.finagent.platform.idempotency.Created;
 import io.finagent.platform.idempotency.IdempotentCreate;
@@ -17,17 +18,38 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
-/** Long-term memories: stored once per Idempotency-Key, listed by relevance that decays with disuse. */
+/**
+ * Long-term memories: stored once per Idempotency-Key, listed by relevance that decays from the
+ * instant each was learned, and recalled as lessons by the market they were learned in.
+ */
 @ApplicationScoped
 public class MemoryService {
 
-    private final MemoryRepository memories;
-    private final MemoryConfig config;
+    /** The agent's written lessons, unless a call names other types. */
+    public static final List<MemoryType> LESSONS = List.of(MemoryType.FEEDBACK, MemoryType.OBSERVATION);
 
-    public MemoryService(MemoryRepository memories, MemoryConfig config) {
+    /**
+     * A lesson for this market: relevance at asOf, similarity of its market to this one (1 when
+     * either names no features), evidence from the outcomes of the decisions that cited it, and
+     * score = relevance · similarity · evidence.
+     */
+    public record Lesson(Memory memory, BigDecimal relevance, double similarity, double evidence, double score) {
+    }
+
+    private final MemoryRepository memories;
+    private final MemoriesAsOf memoriesAsOf;
+    private final MemoryConfig config;
+    private final FeatureSpace space;
+
+    public MemoryService(MemoryRepository memories, MemoriesAsOf memoriesAsOf, MemoryConfig config, FeatureSpace space) {
         this.memories = memories;
+        this.memoriesAsOf = memoriesAsOf;
         this.config = config;
+        this.space = space;
     }
 
     public Uni<Created<Memory>> create(Memory memory) {
@@ -41,16 +63,39 @@ public class MemoryService {
         return Owned.orNotFound(memories.findOwned(userId, id), "memory", id);
     }
 
-    @WithSession
-    public Uni<Page<Memory>> ranked(String userId, MemoryType type, int page, int size) {
-        return memories.pageRanked(userId, type, config.relevanceHalfLife(), page, size)
-                .chain(items -> memories.countOwned(userId, type).map(total -> new Page<>(items, page, size, total)));
+    /** As they stood at {@code asOf}, most relevant then first. */
+    public Uni<Page<Memory>> ranked(String userId, Instant asOf, MemoryType type, int page, int size) {
+        return memoriesAsOf.byRelevance(userId, asOf, type, config.relevanceHalfLife(), size, page * size)
+                .chain(items -> memoriesAsOf.count(userId, asOf, type).map(total -> new Page<>(items, page, size, total)));
     }
 
-    /** The relevance as of now: the stored score halved for each half-life since last use. */
-    public BigDecimal currentRelevance(Memory m, Instant now) {
-        Instant since = m.lastAccessed != null ? m.lastAccessed : m.createdAt;
-        double halfLives = (double) Duration.between(since, now).toSeconds() / config.relevanceHalfLife().toSeconds();
+    /**
+     * The lessons most like this market as of {@code asOf}: of the newest {@code max-candidates}
+     * learned by then (for the symbol and strategy, or for any), the {@code k} of highest score.
+     */
+    public Uni<List<Lesson>> relevant(String userId, Map<String, Double> features, String symbol, Long strategyId,
+                                      List<MemoryType> types, int k, Instant asOf) {
+        return memoriesAsOf.newest(userId, asOf, types, symbol, strategyId, config.lessonCandidates())
+                .map(candidates -> candidates.stream()
+                        .map(m -> lesson(m, features, asOf))
+                        .sorted(Comparator.comparingDouble(Lesson::score).reversed()
+                                .thenComparing(l -> l.memory().id, Comparator.reverseOrder()))
+                        .limit(k)
+                        .toList());
+    }
+
+    private Lesson lesson(Memory m, Map<String, Double> features, Instant asOf) {
+        BigDecimal relevance = relevanceAt(m, asOf);
+        double similarity = m.features.isEmpty() || features.isEmpty() ? 1 : space.similarity(features, m.features);
+        // one win and one loss added beforehand: an untried lesson (0.09) ranks below one its outcomes
+        // bear out (10 of 10: 0.65) and above one they contradict (0 of 10: 0.01)
+        double evidence = Wilson.lower(m.successCount + 1, m.outcomeCount + 2);
+        return new Lesson(m, relevance, similarity, evidence, relevance.doubleValue() * similarity * evidence);
+    }
+
+    /** The stored score halved for each half-life from the instant it was learned to {@code at}. */
+    public BigDecimal relevanceAt(Memory m, Instant at) {
+        double halfLives = (double) Duration.between(m.learnedAt, at).toSeconds() / config.relevanceHalfLife().toSeconds();
         return m.relevanceScore.multiply(BigDecimal.valueOf(Math.pow(0.5, Math.max(0, halfLives))), MathContext.DECIMAL64)
                 .setScale(8, RoundingMode.HALF_EVEN);
     }

@@ -45,8 +45,9 @@ public class OutcomeService {
             }
             decision.outcome = outcome;
             decision.outcomeMeasuredAt = measuredAt.truncatedTo(ChronoUnit.MICROS);
-            return citations.creditPatterns(userId, List.of(decision.citedPatternIds), outcome)
-                    .chain(() -> citations.creditMemories(userId, List.of(decision.citedMemoryIds), outcome))
+            return citations.creditPatterns(userId, List.of(decision.citedPatternIds), outcome, decision.id, decision.outcomeMeasuredAt)
+                    .chain(() -> citations.creditMemories(userId, List.of(decision.citedMemoryIds), outcome, decision.id,
+                            decision.outcomeMeasuredAt))
                     .replaceWith(decision);
         });
     }

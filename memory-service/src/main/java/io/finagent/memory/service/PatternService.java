@@ -4,6 +4,7 @@ import io.finagent.memory.domain.Features;
 import io.finagent.memory.domain.Pattern;
 import io.finagent.memory.repository.CitationRepository;
 import io.finagent.memory.repository.PatternRepository;
+import io.finagent.memory.repository.PatternsAsOf;
 import io.finagent.platform.idempotency.Created;
 import io.finagent.platform.idempotency.IdempotentCreate;
 import io.finagent.platform.paging.Page;
@@ -15,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +32,13 @@ public class PatternService {
     private static final int MAX_CANDIDATES = 2000;
 
     private final PatternRepository patterns;
+    private final PatternsAsOf patternsAsOf;
     private final CitationRepository citations;
     private final FeatureSpace space;
 
-    public PatternService(PatternRepository patterns, CitationRepository citations, FeatureSpace space) {
+    public PatternService(PatternRepository patterns, PatternsAsOf patternsAsOf, CitationRepository citations, FeatureSpace space) {
         this.patterns = patterns;
+        this.patternsAsOf = patternsAsOf;
         this.citations = citations;
         this.space = space;
     }
@@ -50,21 +54,21 @@ public class PatternService {
         return Owned.orNotFound(patterns.findOwned(userId, id), "pattern", id);
     }
 
-    @WithSession
-    public Uni<Page<Pattern>> ranked(String userId, String patternType, String symbol, int page, int size) {
-        return patterns.pageRanked(userId, patternType, symbol, page, size)
-                .chain(items -> patterns.countOwned(userId, patternType, symbol).map(total -> new Page<>(items, page, size, total)));
+    /** As they stood at {@code asOf}: recognised by then, with their record up to then ({@link PatternsAsOf}). */
+    public Uni<Page<Pattern>> ranked(String userId, Instant asOf, String patternType, String symbol, int page, int size) {
+        return patternsAsOf.ranked(userId, asOf, patternType, symbol, false, size, page * size)
+                .chain(items -> patternsAsOf.count(userId, asOf, patternType, symbol).map(total -> new Page<>(items, page, size, total)));
     }
 
     /**
      * The patterns that hold for this market: of the user's best-proven patterns (for the symbol, or
      * for any symbol), those whose {@code patternData.features} are like these features, ranked by
      * confidence · similarity. A pattern without features holds in any market (similarity 1), and
-     * without features to compare, every pattern does: they rank by confidence alone.
+     * without features to compare, every pattern does: they rank by confidence alone. As of
+     * {@code asOf}: the patterns and their record as they stood then.
      */
-    @WithSession
-    public Uni<List<RelevantPattern>> relevant(String userId, Map<String, Double> features, String symbol, int k) {
-        return patterns.bestFor(userId, symbol, MAX_CANDIDATES).map(candidates -> candidates.stream()
+    public Uni<List<RelevantPattern>> relevant(String userId, Map<String, Double> features, String symbol, int k, Instant asOf) {
+        return patternsAsOf.ranked(userId, asOf, null, symbol, true, MAX_CANDIDATES, 0).map(candidates -> candidates.stream()
                 .map(p -> {
                     Map<String, Double> own = Features.of(p.patternData == null ? null : p.patternData.get("features"));
                     double similarity = own.isEmpty() || features.isEmpty() ? 1 : space.similarity(features, own);
@@ -76,10 +80,10 @@ public class PatternService {
                 .toList());
     }
 
-    /** One more occurrence with its outcome, counted as decision outcomes are. */
+    /** One more occurrence with its outcome, observed at {@code observedAt}, counted as decision outcomes are. */
     @WithTransaction
-    public Uni<Pattern> observe(String userId, long id, BigDecimal outcome) {
-        return citations.creditPatterns(userId, List.of(id), outcome)
+    public Uni<Pattern> observe(String userId, long id, BigDecimal outcome, Instant observedAt) {
+        return citations.creditPatterns(userId, List.of(id), outcome, null, observedAt)
                 .chain(updated -> updated == 0 ? Uni.createFrom().nullItem() : patterns.findOwned(userId, id))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("pattern", id));
     }

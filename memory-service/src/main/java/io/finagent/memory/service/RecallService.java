@@ -23,9 +23,11 @@ import java.util.stream.Collectors;
 /**
  * "What happened the last times the market looked like this?" The nearest past decisions (by
  * the HNSW index; exactly on request, or while the index is being built) are re-ranked by
- * score = wSim·similarity + wRec·0.5^(age/halfLife) + wImp·importance, with
- * importance = ½·min(1, ln(1+accessCount)/ln 101) + ½·(outcome known ? 1 : 0). As of an instant:
- * nothing decided after it is a candidate, and no outcome measured after it is shown or counted.
+ * score = wSim·similarity + wRec·0.5^(age/halfLife) + wImp·importance, with importance = 1 when
+ * the outcome is known, else 0. As of an instant: nothing decided after it is a candidate, no
+ * outcome measured after it is shown or counted, and the age is counted to it. How often a
+ * decision was recalled is not in the score: an answer as of t would else depend on every recall
+ * made after t (accessCount is shown, and describes the present).
  */
 @ApplicationScoped
 public class RecallService {
@@ -63,8 +65,10 @@ public class RecallService {
                 : newestExactly(userId, features, symbol, strategyId, asOf, pool);
         return nearest.map(near -> rank(near, k, asOf))
                 .invoke(picked -> accesses.add(picked.stream().map(r -> r.decision().id).toList()))
-                .map(picked -> new Recall(picked, RecallStatisticsCalculator.over(picked.size(),
-                        picked.stream().map(RecalledDecision::outcome).toList()), search));
+                .map(picked -> new Recall(picked, RecallStatisticsCalculator.over(picked.size(), picked.stream()
+                        .filter(r -> r.outcome() != null)
+                        .map(r -> new RecallStatisticsCalculator.KnownOutcome(r.outcome(), r.decision().symbol,
+                                r.decision().decidedAt, r.decision().outcomeMeasuredAt)).toList()), search));
     }
 
     private Uni<List<Near>> fromIndex(String userId, Map<String, Double> features, String symbol, Long strategyId,
@@ -102,12 +106,13 @@ public class RecallService {
                     BigDecimal outcome = d.outcome != null && d.outcomeMeasuredAt != null && !d.outcomeMeasuredAt.isAfter(asOf)
                             ? d.outcome : null;
                     double recency = Math.pow(0.5, Math.max(0, Duration.between(d.decidedAt, asOf).toSeconds()) / halfLife);
-                    double importance = 0.5 * Math.min(1, Math.log1p(d.accessCount) / Math.log(101)) + (outcome != null ? 0.5 : 0);
+                    double importance = outcome != null ? 1 : 0;
                     double score = config.similarityWeight() * near.similarity() + config.recencyWeight() * recency
                             + config.importanceWeight() * importance;
                     return new RecalledDecision(d, near.similarity(), score, outcome);
                 })
-                .sorted(Comparator.comparingDouble(RecalledDecision::score).reversed())
+                .sorted(Comparator.comparingDouble(RecalledDecision::score).reversed()
+                        .thenComparing(r -> r.decision().id, Comparator.reverseOrder()))
                 .limit(k)
                 .toList();
     }

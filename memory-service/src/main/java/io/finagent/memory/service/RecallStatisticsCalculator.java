@@ -5,11 +5,18 @@ import io.finagent.memory.domain.RecallStatistics;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 /** Statistics over the outcomes recall may show; exact decimals, rounded to 10 places at the end. */
 final class RecallStatisticsCalculator {
+
+    /** One outcome that may be shown, over the period it was earned in ({@code from} to {@code to}) on its symbol. */
+    record KnownOutcome(BigDecimal value, String symbol, Instant from, Instant to) {
+    }
 
     private static final int SCALE = 10;
     private static final MathContext MC = MathContext.DECIMAL128;
@@ -17,12 +24,11 @@ final class RecallStatisticsCalculator {
     private RecallStatisticsCalculator() {
     }
 
-    /** @param known the outcomes of those recalled whose outcome may be shown (nulls are skipped) */
-    static RecallStatistics over(int recalled, List<BigDecimal> known) {
-        List<BigDecimal> outcomes = known.stream().filter(Objects::nonNull).sorted().toList();
+    static RecallStatistics over(int recalled, List<KnownOutcome> known) {
+        List<BigDecimal> outcomes = known.stream().map(KnownOutcome::value).sorted().toList();
         int n = outcomes.size();
         if (n == 0) {
-            return new RecallStatistics(recalled, 0, null, null, null, null, null);
+            return new RecallStatistics(recalled, 0, 0, null, null, null, null, null, null, null);
         }
         long wins = outcomes.stream().filter(o -> o.signum() > 0).count();
         BigDecimal mean = outcomes.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(n), MC);
@@ -37,8 +43,24 @@ final class RecallStatisticsCalculator {
             low = round(mean.subtract(half));
             high = round(mean.add(half));
         }
-        return new RecallStatistics(recalled, n, BigDecimal.valueOf(wins).divide(BigDecimal.valueOf(n), SCALE, RoundingMode.HALF_EVEN),
+        return new RecallStatistics(recalled, n, independent(known),
+                BigDecimal.valueOf(wins).divide(BigDecimal.valueOf(n), SCALE, RoundingMode.HALF_EVEN),
+                round(BigDecimal.valueOf(Wilson.lower(wins, n))), round(BigDecimal.valueOf(Wilson.upper(wins, n))),
                 round(mean), round(median), low, high);
+    }
+
+    /** The most outcomes with pairwise disjoint periods per symbol: earliest end first (interval scheduling). */
+    static int independent(List<KnownOutcome> known) {
+        Map<String, Instant> lastEnd = new HashMap<>();
+        int count = 0;
+        for (KnownOutcome o : known.stream().sorted(Comparator.comparing(KnownOutcome::to).thenComparing(KnownOutcome::from)).toList()) {
+            Instant end = lastEnd.get(o.symbol());
+            if (end == null || o.from().isAfter(end)) {
+                lastEnd.put(o.symbol(), o.to());
+                count++;
+            }
+        }
+        return count;
     }
 
     private static BigDecimal round(BigDecimal value) {
