@@ -35,7 +35,9 @@ final class EdgeJsonParser extends JsonParserDelegate {
         } else if (token == JsonToken.VALUE_STRING) {
             refuseUnstorable(getText(), "a string");
         } else if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
-            if (getNumberType() != NumberType.INT && getNumberType() != NumberType.LONG && !Double.isFinite(getDoubleValue())) {
+            // read from its text: asking the parser for the number would parse it before Jackson does, and
+            // Jackson's buffer of a field it meets before a record's others then fails on a number past a long
+            if (!Double.isFinite(Double.parseDouble(getText()))) {
                 throw refused("a number must be within ±1.7976931348623157e308");
             }
         }

@@ -50,6 +50,17 @@ class EdgeJsonTest {
         assertRefused("{\"free\": {\"s\": \"x\\udc00\"}}", "free.s", "surrogate");
     }
 
+    /** Found by bin/fuzz (seed 20261204): a number past Long, in a field a record does not have, was a 500 (Jackson's buffer of it). */
+    @Test
+    void aNumberPastTheRangeOfALongInAnUnknownFieldIsReadAsAnyOtherUnknownField() throws Exception {
+        ObjectMapper lenient = new EdgeJson(new ObjectMapper().registerModule(new JavaTimeModule())
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)).getContext(Body.class);
+        Body body = lenient.readValue("{\"unknownField\": -9223372036854775809, \"name\": \"n\", \"x\": 2}", Body.class);
+        assertEquals("n", body.name());
+        assertEquals(2.0, body.x());
+        assertEquals("n", lenient.readValue("{\"name\": \"n\", \"unknownField\": 1" + "0".repeat(300) + "}", Body.class).name());
+    }
+
     @Test
     void aNumberBeyondTheRangeOfADoubleIsRefusedWhereverItIs() {
         assertRefused("{\"x\": 1e400}", "x", "±1.79");
