@@ -44,6 +44,10 @@ class MemoryBackupTest extends BackupRoundTripContract {
         long pattern = id(db, "INSERT INTO pattern_recognition (user_id, pattern_type, pattern_name, pattern_data, symbol)"
                 + " VALUES ('" + user + "', 'BREAKOUT', 'range breakout', '{\"days\": 20}', 'AAPL') RETURNING id");
         db.execute("UPDATE decision_history SET cited_memory_ids = '{" + memory + "}', cited_pattern_ids = '{" + pattern + "}' WHERE id = " + decision);
+        db.execute("INSERT INTO agent_contexts (id, user_id, as_of, body, digest) VALUES (gen_random_uuid(), '" + user + "', now(),"
+                + " '{\"asOf\": \"2026-12-04T00:00:00Z\"}', repeat('a', 64))");
+        db.execute("INSERT INTO outcome_credits (user_id, memory_id, decision_id, wins, losses, outcome, credited_at)"
+                + " VALUES ('" + user + "', " + memory + ", " + decision + ", 0, 1, -0.01, now() - interval '1 day')");
         db.execute("INSERT INTO episodes (user_id, symbol, strategy_id, started_at, entry, steps, features)"
                 + " VALUES ('" + user + "', 'AAPL', 1, now() - interval '1 day', '{\"price\": 100}', '[{\"hold\": true}]', '{\"rsi_14\": 61.5}'),"
                 + " ('" + user + "', 'MSFT', NULL, now() - interval '2 days', '{\"price\": 300}', '[]', '{}')");
@@ -55,6 +59,8 @@ class MemoryBackupTest extends BackupRoundTripContract {
         db.execute("UPDATE decision_history SET outcome = 0.0123456789, outcome_measured_at = now() WHERE user_id = '" + user + "'");
         db.execute("UPDATE pattern_recognition SET occurrences = 1, successes = 1, total_outcome = 0.0123456789, success_rate = 1,"
                 + " confidence = 0.2065432, last_seen = now(), updated_at = now() WHERE user_id = '" + user + "'");
+        db.execute("INSERT INTO outcome_credits (user_id, pattern_id, decision_id, wins, losses, outcome, credited_at)"
+                + " SELECT user_id, id, NULL, 1, 0, 0.0123456789, now() FROM pattern_recognition WHERE user_id = '" + user + "'");
         db.execute("INSERT INTO ai_memory (user_id, memory_type, content, relevance_score) VALUES ('" + user + "', 'FEEDBACK', '{\"worked\": true}', 0.5)");
         db.execute("UPDATE episodes SET ended_at = now(), exit = '{\"price\": 101.23}', result = 0.0123 WHERE user_id = '" + user + "' AND symbol = 'AAPL'");
         db.execute("DELETE FROM episodes WHERE user_id = '" + user + "' AND symbol = 'MSFT'");

@@ -1,5 +1,6 @@
 package io.finagent.memory;
 
+import io.finagent.platform.testing.ChunkedBodies;
 import io.finagent.platform.testing.ExportBodies;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
@@ -12,7 +13,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +37,7 @@ class MemoryRestoreTest {
     private final String user = "rosa-" + UUID.randomUUID();
 
     @Test
-    void aFullPlusADeltaRestoresTheDeltasStateDeletionsIncludedAndIdsMoveOn() throws IOException {
+    void aFullPlusADeltaRestoresTheDeltasStateDeletionsIncludedAndIdsMoveOn() throws Exception {
         long updated = Decisions.record(user, "AAPL");
         long deleted = Decisions.record(user, "MSFT");
         ExtractableResponse<Response> full = asAdmin().get(EXPORT).then().statusCode(200).extract();
@@ -50,8 +50,10 @@ class MemoryRestoreTest {
 
         db.execute("TRUNCATE " + String.join(", ", TABLES));
         long afterwards = Decisions.record(user, "TSLA"); // not in the backup: the restore removes it
-        asAdmin().contentType("application/octet-stream").body(ExportBodies.chain(full.asByteArray(), delta)).post(IMPORT)
-                .then().statusCode(200).body("rows.'delta/decision_history.deleted.csv'", org.hamcrest.Matchers.equalTo(1));
+        var imported = ChunkedBodies.send("POST", IMPORT, Tokens.bearer(Tokens.admin("backup-admin")), "application/octet-stream",
+                ExportBodies.chain(full.asByteArray(), delta));
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertEquals(1, io.restassured.path.json.JsonPath.from(imported.body()).getInt("rows.'delta/decision_history.deleted.csv'"));
 
         assertEquals(atDelta, state());
         assertEquals(0, db.count("SELECT count(*) FROM decision_history WHERE id IN (?, ?)", deleted, afterwards));
@@ -63,7 +65,7 @@ class MemoryRestoreTest {
     }
 
     @Test
-    void aBadEntryOrACutOffBodyIsA400NamingItAndChangesNothing() throws IOException {
+    void aBadEntryOrACutOffBodyIsA400NamingItAndChangesNothing() throws Exception {
         Decisions.record(user, "AAPL");
         byte[] full = asAdmin().get(EXPORT).then().statusCode(200).extract().asByteArray();
         Decisions.record(user, "MSFT");
@@ -73,8 +75,9 @@ class MemoryRestoreTest {
         asAdmin().contentType("application/octet-stream").body(unknown).post(IMPORT).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("full/orders.csv"));
         byte[] cutOff = java.util.Arrays.copyOf(ExportBodies.chain(full), ExportBodies.chain(full).length - 3);
-        asAdmin().contentType("application/octet-stream").body(cutOff).post(IMPORT).then().statusCode(400)
-                .contentType("application/problem+json");
+        var refused = ChunkedBodies.send("POST", IMPORT, Tokens.bearer(Tokens.admin("backup-admin")), "application/octet-stream", cutOff);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
         byte[] badCsv = ExportBodies.single("full/decision_history.csv", "id,symbol\nnot-a-number,AAPL\n");
         asAdmin().contentType("application/octet-stream").body(badCsv).post(IMPORT).then().statusCode(400)
                 .body("errors.field", hasItem("full/decision_history.csv"));
