@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * memory-service at a million decisions: recall latency over REST with wrk (HNSW, exact scan of
+ * memory-service at a million decisions (and 10,000 patterns, 100,000 lessons, 100,000 episodes):
+ * GET /context over REST, recall latency over REST with wrk (HNSW, exact scan of
  * the index, and the same query as a plain PostgreSQL scan), recall@10 of HNSW against exact, and
  * decision ingest over REST with every decision-made published, against raw JDBC inserts.
  * Run by {@code bin/bench memory}, which seeds, starts the service and passes the arguments.
@@ -31,6 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MemoryBench {
 
     private static final String USER = "bench";
+    private static final String SESSION = "bench-session";
+    private static final String SEEDED_REST = "10,000 patterns, 100,000 lessons and 100,000 episodes";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CLIENTS = 16;
     private static final int INGEST_WARMUP_SECONDS = 60;
@@ -69,14 +72,65 @@ public final class MemoryBench {
                 insert.executeUpdate();
                 System.out.printf("seeded %,d of %,d decisions (%.0f s)%n", to, count, (System.nanoTime() - started) / 1e9);
             }
-            try (Statement s = c.createStatement()) {
-                s.execute("ANALYZE decision_history");
-            }
+            seedTheRest(c);
+        }
+    }
+
+    /**
+     * What else GET /context reads: 10,000 patterns, 100,000 lessons and 100,000 finished episodes
+     * of the same user, each with a market drawn as the decisions' are, and the credits behind
+     * every pattern's and lesson's counts (so that their statistics as of any instant hold).
+     */
+    private static void seedTheRest(Connection c) throws SQLException {
+        long started = System.nanoTime();
+        String features = MarketFeatures.sqlObject();
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    INSERT INTO pattern_recognition (user_id, pattern_type, pattern_name, pattern_data, symbol, occurrences, successes,
+                                                     failures, total_outcome, success_rate, confidence, last_seen, recognized_at)
+                    SELECT '%1$s', (ARRAY['BREAKOUT','REVERSAL','MOMENTUM','MEAN_REVERSION'])[1 + i %% 4], 'pattern ' || i,
+                           jsonb_build_object('features', %2$s), CASE WHEN i %% 3 = 0 THEN NULL ELSE 'SYM' || (i %% 50) END,
+                           n, w, n - w, (w - (n - w)) * 0.01, CASE WHEN n = 0 THEN 0 ELSE round(w::numeric / n, 8) END,
+                           round(w::numeric / (n + 4), 8), now() - make_interval(mins => i), now() - make_interval(days => 400) + make_interval(mins => i)
+                    FROM (SELECT i, i %% 40 AS n, (i %% 40) * (40 + i %% 21) / 60 AS w FROM generate_series(1, 10000) AS i) g""".formatted(USER, features));
+            System.out.printf("seeded 10,000 patterns (%.0f s)%n", (System.nanoTime() - started) / 1e9);
+            s.execute("""
+                    INSERT INTO ai_memory (user_id, memory_type, content, summary, features, symbol, strategy_id, learned_at,
+                                           success_count, failure_count, outcome_count)
+                    SELECT '%1$s', (ARRAY['FEEDBACK','OBSERVATION'])[1 + i %% 2], jsonb_build_object('text', 'lesson ' || i),
+                           'lesson ' || i, %2$s, CASE WHEN i %% 2 = 0 THEN NULL ELSE 'SYM' || (i %% 50) END,
+                           CASE WHEN i %% 3 = 0 THEN NULL ELSE 1 + i %% 5 END, now() - make_interval(mins => (100001 - i) * 10),
+                           (i %% 9) / 2, (i %% 9) - (i %% 9) / 2, i %% 9
+                    FROM generate_series(1, 100000) AS i""".formatted(USER, features));
+            System.out.printf("seeded 100,000 lessons (%.0f s)%n", (System.nanoTime() - started) / 1e9);
+            s.execute("""
+                    INSERT INTO episodes (user_id, symbol, strategy_id, started_at, ended_at, entry, steps, exit, result, features)
+                    SELECT '%1$s', 'SYM' || (i %% 50), 1 + i %% 5, now() - make_interval(mins => (100001 - i) * 10 + 120),
+                           now() - make_interval(mins => (100001 - i) * 10), '{"price": 100}', '[]', '{"price": 101}',
+                           round((random() - 0.5)::numeric * 0.1, 6), %2$s
+                    FROM generate_series(1, 100000) AS i""".formatted(USER, features));
+            System.out.printf("seeded 100,000 episodes (%.0f s)%n", (System.nanoTime() - started) / 1e9);
+            s.execute("""
+                    INSERT INTO outcome_credits (user_id, pattern_id, occurrences, wins, losses, outcome, credited_at)
+                    SELECT user_id, id, occurrences, successes, failures, total_outcome, last_seen FROM pattern_recognition
+                    WHERE user_id = '%1$s' AND occurrences > 0""".formatted(USER));
+            s.execute("""
+                    INSERT INTO outcome_credits (user_id, memory_id, occurrences, wins, losses, outcome, credited_at)
+                    SELECT user_id, id, outcome_count, success_count, failure_count, 0, learned_at + interval '1 minute' FROM ai_memory
+                    WHERE user_id = '%1$s' AND outcome_count > 0""".formatted(USER));
+            s.execute("ANALYZE");
         }
     }
 
     static void run(Api agent, Api admin, String jdbc, String rebuild, Wrk wrk, String token, Path tableFile) throws Exception {
         JsonNode index = JSON.readTree(admin.get("/api/v1/admin/recall-index").body());
+        for (int i = 0; i < 20; i++) {
+            check(agent.post("/api/v1/sessions/" + SESSION + "/events", "{\"type\": \"note\", \"payload\": {\"step\": " + i + "}}"), 201);
+        }
+        System.out.println("the first GET /context after the start: it reads the lessons' and episodes' markets…");
+        long firstStarted = System.nanoTime();
+        check(agent.get("/api/v1/context?feature=rsi_14:55&feature=ret_5d:0.01&sessionId=" + SESSION), 200);
+        double first = (System.nanoTime() - firstStarted) / 1e6;
         Map<String, String> approximately = Map.of("TOKEN", token, "EXACT", "false");
         System.out.println("warming up: recall for 20 s…");
         wrk.run("recall.lua", 1, 1, 20, approximately);
@@ -84,6 +138,12 @@ public final class MemoryBench {
         Wrk.Result hnsw = wrk.run("recall.lua", 1, 1, 30, approximately);
         System.out.println("recall, exact scan of the index: 15 s…");
         Wrk.Result exact = wrk.run("recall.lua", 1, 1, 15, Map.of("TOKEN", token, "EXACT", "true"));
+
+        Map<String, String> context = Map.of("TOKEN", token, "SESSION", SESSION);
+        System.out.println("warming up: GET /context for 20 s…");
+        wrk.run("context.lua", 1, 1, 20, context);
+        System.out.println("GET /context: one client, one call after the other, 30 s…");
+        Wrk.Result contexts = wrk.run("context.lua", 1, 1, 30, context);
 
         System.out.println("recall@10: 200 queries, HNSW and exact…");
         MarketFeatures market = new MarketFeatures(7);
@@ -130,6 +190,11 @@ public final class MemoryBench {
                 .row("recall over REST, exact scan of the index: p50 / p95 (" + exact.ok() + " calls)",
                         ms(exact.p50()) + " / " + ms(exact.p95()), "HNSW p50: " + ms(hnsw.p50()),
                         Table.format(exact.p50() / hnsw.p50()) + "× slower", "")
+                .row("GET /context over REST: recall, patterns, lessons, episodes, working memory (k=5): p50 / p95 / p99 ("
+                                + contexts.ok() + " calls" + (contexts.failed() > 0 ? ", " + contexts.failed() + " failed" : "") + ")",
+                        ms(contexts.p50()) + " / " + ms(contexts.p95()) + " / " + ms(contexts.p99()), "recall p50: " + ms(hnsw.p50()),
+                        Table.format(contexts.p50() / hnsw.p50()) + "× recall", "p95 ≤ 20 ms")
+                .row("the first GET /context after a start (reads " + SEEDED_REST + ")", ms(first), "", "", "")
                 .row("recall@10, HNSW against exact (200 queries)", Table.format(found / 2000.0), "", "", "≥ 0.95")
                 .row("PostgreSQL scan returns the exact top 10", agreeing + " of " + scan.size(), "", "", "all")
                 .row("ingest over REST, " + CLIENTS + " connections (decisions/s; p99)",
@@ -187,6 +252,12 @@ public final class MemoryBench {
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
         return done.get() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void check(HttpResponse<String> response, int expected) {
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
     }
 
     private static Set<Long> recall(Api agent, Map<String, Double> features, boolean exact) {

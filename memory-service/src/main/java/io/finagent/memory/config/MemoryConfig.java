@@ -12,9 +12,16 @@ public interface MemoryConfig {
     @WithDefault("30d")
     Duration relevanceHalfLife();
 
-    /** How many of the newest lessons a call for relevant lessons compares with the market. */
-    @WithDefault("20000")
-    int lessonCandidates();
+    /**
+     * How many lessons, of highest relevance × similarity among all the user's, a call for relevant
+     * lessons reads back with their outcome evidence to rank (k × 4 when more).
+     */
+    @WithDefault("200")
+    int lessonShortlist();
+
+    /** Lessons' and episodes' markets a replica holds in memory, all users together (about 160 bytes each with six features). */
+    @WithDefault("1000000")
+    int marketsHeld();
 
     /** How long a context no decision cites is kept (a cited one is kept as long as its decision). */
     @WithDefault("7d")

@@ -34,10 +34,8 @@ public class MemoriesAsOf {
     private static final String FILTER = " AND ($3::text[] IS NULL OR m.memory_type = ANY($3))"
             + " AND ($4::text IS NULL OR m.symbol IS NULL OR m.symbol = $4)"
             + " AND ($5::bigint IS NULL OR m.strategy_id IS NULL OR m.strategy_id = $5)";
-    private static final String AS_OF = """
-            WITH later AS (
-                SELECT EXISTS (SELECT 1 FROM outcome_credits WHERE user_id = $1 AND credited_at > $2)
-                    OR EXISTS (SELECT 1 FROM ai_memory WHERE user_id = $1 AND learned_at > $2) AS changed)
+    /** Then: a condition on the credits summed (or none). */
+    private static final String AS_OF_WITH = Later.than("ai_memory", "learned_at") + """
             SELECT * FROM (
                 SELECT %1$s, m.success_count, m.failure_count, m.outcome_count
                 FROM ai_memory m
@@ -46,16 +44,18 @@ public class MemoriesAsOf {
                 SELECT %1$s, coalesce(c.w, 0), coalesce(c.l, 0), coalesce(c.n, 0)
                 FROM ai_memory m
                 LEFT JOIN (SELECT memory_id, sum(occurrences)::bigint AS n, sum(wins)::bigint AS w, sum(losses)::bigint AS l
-                           FROM outcome_credits WHERE user_id = $1 AND memory_id IS NOT NULL AND credited_at <= $2
+                           FROM outcome_credits WHERE user_id = $1 AND memory_id IS NOT NULL AND credited_at <= $2 %%1$s
                            GROUP BY memory_id) c ON c.memory_id = m.id
                 WHERE (SELECT changed FROM later) AND m.user_id = $1 AND m.learned_at <= $2 %2$s
             ) m
             """.formatted(COLUMNS, FILTER);
+    private static final String AS_OF = AS_OF_WITH.formatted("");
     /** Relevance decayed to $2 with half-life $8 seconds, highest first. */
     private static final String BY_RELEVANCE = AS_OF + """
             ORDER BY m.relevance_score * power(0.5, extract(epoch FROM $2 - m.learned_at) / $8) DESC, m.id DESC
             LIMIT $6 OFFSET $7""";
-    private static final String NEWEST = AS_OF + "ORDER BY m.learned_at DESC, m.id DESC LIMIT $6 OFFSET $7";
+    /** $6: the ids wanted (the shortlist of a call for lessons). */
+    private static final String BY_IDS = AS_OF_WITH.formatted("AND memory_id = ANY($6)") + "WHERE m.id = ANY($6) ORDER BY m.id";
     private static final String COUNT = "SELECT count(*) FROM ai_memory m WHERE m.user_id = $1 AND m.learned_at <= $2" + FILTER;
 
     private final Pool pool;
@@ -71,9 +71,9 @@ public class MemoriesAsOf {
         return read(BY_RELEVANCE, parameters);
     }
 
-    /** The newest {@code limit} memories of these types that hold for the symbol and strategy (each may be null). */
-    public Uni<List<Memory>> newest(String userId, Instant asOf, List<MemoryType> types, String symbol, Long strategyId, int limit) {
-        return read(NEWEST, Tuple.tuple(Arrays.asList(userId, utc(asOf), types(types), symbol, strategyId, limit, 0)));
+    /** These memories of the user, as they stood at {@code asOf} (those learned by then). */
+    public Uni<List<Memory>> byIds(String userId, Instant asOf, List<Long> ids) {
+        return read(BY_IDS, Tuple.tuple(Arrays.asList(userId, utc(asOf), null, null, null, ids.toArray(Long[]::new))));
     }
 
     public Uni<Long> count(String userId, Instant asOf, MemoryType type) {

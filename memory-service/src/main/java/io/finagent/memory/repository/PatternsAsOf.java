@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,29 +35,36 @@ public class PatternsAsOf {
     /** $3 pattern type or null, $4 symbol or null, $5 true: a pattern of no symbol counts for every symbol. */
     private static final String FILTER = " AND ($3::text IS NULL OR p.pattern_type = $3)"
             + " AND ($4::text IS NULL OR p.symbol = $4 OR ($5 AND p.symbol IS NULL))";
-    private static final String CHANGED_AFTER = """
-            WITH later AS (
-                SELECT EXISTS (SELECT 1 FROM outcome_credits WHERE user_id = $1 AND credited_at > $2)
-                    OR EXISTS (SELECT 1 FROM pattern_recognition WHERE user_id = $1 AND recognized_at > $2) AS changed)
-            """;
-    private static final String RANKED = CHANGED_AFTER + """
-            SELECT * FROM (
-                SELECT %1$s, p.occurrences, p.successes, p.failures, p.total_outcome, p.success_rate, p.confidence, p.last_seen
-                FROM pattern_recognition p
-                WHERE NOT (SELECT changed FROM later) AND p.user_id = $1 %2$s
+    /**
+     * The user's patterns as they stood at $2, best first ({@link Later}); the present ones in the
+     * order of an index. Then: what is selected, a condition on the pattern's id and one on the
+     * credits' (or none).
+     */
+    private static final String AS_OF = Later.than("pattern_recognition", "recognized_at") + """
+            SELECT %%1$s FROM (
+                (SELECT %1$s, p.occurrences, p.successes, p.failures, p.total_outcome, p.success_rate, p.confidence, p.last_seen
+                 FROM pattern_recognition p
+                 WHERE NOT (SELECT changed FROM later) AND p.user_id = $1 %2$s %%2$s
+                 ORDER BY p.confidence DESC, p.occurrences DESC, p.id DESC
+                 LIMIT $6::int + $7::int)
                 UNION ALL
                 SELECT %1$s, coalesce(c.n, 0), coalesce(c.w, 0), coalesce(c.l, 0), coalesce(c.o, 0)::numeric(30,10),
                        (%3$s)::numeric(10,8), (%4$s)::numeric(10,8), c.newest
                 FROM pattern_recognition p
                 LEFT JOIN (SELECT pattern_id, sum(occurrences)::bigint AS n, sum(wins)::bigint AS w, sum(losses)::bigint AS l,
                                   sum(outcome) AS o, max(credited_at) AS newest
-                           FROM outcome_credits WHERE user_id = $1 AND pattern_id IS NOT NULL AND credited_at <= $2
+                           FROM outcome_credits WHERE user_id = $1 AND pattern_id IS NOT NULL AND credited_at <= $2 %%3$s
                            GROUP BY pattern_id) c ON c.pattern_id = p.id
-                WHERE (SELECT changed FROM later) AND p.user_id = $1 AND p.recognized_at <= $2 %2$s
+                WHERE (SELECT changed FROM later) AND p.user_id = $1 AND p.recognized_at <= $2 %2$s %%2$s
             ) ranked
             ORDER BY confidence DESC, occurrences DESC, id DESC
             LIMIT $6 OFFSET $7""".formatted(COLUMNS, FILTER,
             successRate("coalesce(c.w, 0)", "coalesce(c.n, 0)"), wilsonLowerBound("coalesce(c.w, 0)", "coalesce(c.n, 0)"));
+    private static final String RANKED = AS_OF.formatted("*", "", "");
+    /** $8: these patterns only. */
+    private static final String BY_IDS = AS_OF.formatted("*", "AND p.id = ANY($8)", "AND pattern_id = ANY($8)");
+    /** What a call for relevant patterns compares: narrow rows, the whole pattern is read for the few it keeps. */
+    private static final String CANDIDATES = AS_OF.formatted("id, confidence, (pattern_data -> 'features')::text", "", "");
     private static final String COUNT = "SELECT count(*) FROM pattern_recognition p WHERE p.user_id = $1 AND p.recognized_at <= $2" + FILTER;
 
     private final Pool pool;
@@ -68,7 +76,30 @@ public class PatternsAsOf {
     /** Best first; {@code anySymbol}: with a symbol, the patterns of no symbol are kept too. */
     public Uni<List<Pattern>> ranked(String userId, Instant asOf, String patternType, String symbol, boolean anySymbol,
                                      int limit, int offset) {
-        return pool.preparedQuery(RANKED).execute(Tuple.tuple(Arrays.asList(userId, utc(asOf), patternType, symbol, anySymbol, limit, offset))).map(rows -> {
+        return read(RANKED, Tuple.tuple(Arrays.asList(userId, utc(asOf), patternType, symbol, anySymbol, limit, offset)));
+    }
+
+    /** These patterns of the user as they stood at {@code asOf}, best first (those recognised by then). */
+    public Uni<List<Pattern>> byIds(String userId, Instant asOf, List<Long> ids) {
+        return read(BY_IDS, Tuple.tuple(Arrays.asList(userId, utc(asOf), null, null, false, ids.size(), 0, ids.toArray(Long[]::new))));
+    }
+
+    /** A pattern's id, confidence as of then, and the features of its market (JSON, or null). */
+    public record Candidate(long id, BigDecimal confidence, String features) {
+    }
+
+    /** The user's best-proven patterns as of {@code asOf}, of the symbol or of none, narrowly: see {@link #byIds}. */
+    public Uni<List<Candidate>> candidates(String userId, Instant asOf, String symbol, int limit) {
+        return pool.preparedQuery(CANDIDATES).execute(Tuple.tuple(Arrays.asList(userId, utc(asOf), null, symbol, true, limit, 0)))
+                .map(rows -> {
+                    List<Candidate> found = new ArrayList<>(rows.size());
+                    rows.forEach(row -> found.add(new Candidate(row.getLong(0), row.getBigDecimal(1), row.getString(2))));
+                    return found;
+                });
+    }
+
+    private Uni<List<Pattern>> read(String sql, Tuple parameters) {
+        return pool.preparedQuery(sql).execute(parameters).map(rows -> {
             List<Pattern> found = new ArrayList<>(rows.size());
             rows.forEach(row -> found.add(pattern(row)));
             return found;

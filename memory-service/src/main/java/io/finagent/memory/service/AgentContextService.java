@@ -58,9 +58,12 @@ public class AgentContextService {
         Uni<EpisodeService.SimilarEpisodes> similar = market
                 ? episodes.similar(ask.userId(), ask.features(), ask.symbol(), ask.k(), ask.asOf())
                 : Uni.createFrom().nullItem();
-        return recent.chain(w -> recalled.chain(r -> patterns.relevant(ask.userId(), ask.features(), ask.symbol(), ask.k(), ask.asOf())
-                .chain(p -> lessons.relevant(ask.userId(), ask.features(), ask.symbol(), ask.strategyId(), MemoryService.LESSONS,
-                                ask.k(), ask.asOf())
-                        .chain(l -> similar.map(e -> new Gathered(r, p, l, e, w))))));
+        Uni<List<PatternService.RelevantPattern>> relevantPatterns = patterns.relevant(ask.userId(), ask.features(), ask.symbol(),
+                ask.k(), ask.asOf());
+        Uni<List<MemoryService.Lesson>> relevantLessons = lessons.relevant(ask.userId(), ask.features(), ask.symbol(),
+                ask.strategyId(), MemoryService.LESSONS, ask.k(), ask.asOf());
+        // the four reads at once, each on its own connection (only episodes use the request's session)
+        return recent.chain(w -> Uni.combine().all().unis(recalled, relevantPatterns, relevantLessons, similar)
+                .with((r, p, l, e) -> new Gathered(r, p, l, e, w)));
     }
 }

@@ -1,10 +1,10 @@
 package io.finagent.memory.service;
 
-import io.finagent.memory.config.RecallConfig;
 import io.finagent.memory.domain.Episode;
 import io.finagent.memory.domain.Features;
 import io.finagent.memory.domain.RecallStatistics;
 import io.finagent.memory.repository.EpisodeRepository;
+import io.finagent.memory.repository.MarketRows;
 import io.finagent.platform.idempotency.Created;
 import io.finagent.platform.idempotency.IdempotentCreate;
 import io.finagent.platform.security.Owned;
@@ -27,13 +27,16 @@ public class EpisodeService {
     public record SimilarEpisodes(List<SimilarEpisode> episodes, RecallStatistics statistics) {
     }
 
+    /** Beyond k, the shelf's next nearest read back too: its sums and the stored features' may differ in the last digit. */
+    private static final int MARGIN = 16;
+
     private final EpisodeRepository episodes;
-    private final RecallConfig config;
+    private final MarketShelves shelves;
     private final FeatureSpace space;
 
-    public EpisodeService(EpisodeRepository episodes, RecallConfig config, FeatureSpace space) {
+    public EpisodeService(EpisodeRepository episodes, MarketShelves shelves, FeatureSpace space) {
         this.episodes = episodes;
-        this.config = config;
+        this.shelves = shelves;
         this.space = space;
     }
 
@@ -48,18 +51,27 @@ public class EpisodeService {
         return Owned.orNotFound(episodes.findOwned(userId, id), "episode", id);
     }
 
-    /** Ranked by the similarity of recall (searched exactly: episodes are few), over episodes ended by asOf; statistics over their results. */
+    /**
+     * Ranked by the similarity of recall, compared with every episode of the user ended by asOf
+     * (of the symbol, if given); statistics over their results. The shelf's nearest, with a margin,
+     * are ranked again from their stored features, so that order and numbers are those of
+     * {@link FeatureSpace#similarity(Map, Map)} to the last digit.
+     */
     @WithSession
     public Uni<SimilarEpisodes> similar(String userId, Map<String, Double> query, String symbol, int k, Instant asOf) {
-        return episodes.endedBy(userId, asOf, symbol, config.maxCandidates()).map(candidates -> {
-            List<SimilarEpisode> ranked = candidates.stream()
-                    .map(e -> new SimilarEpisode(e, space.similarity(query, Features.of(e.features))))
-                    .sorted(Comparator.comparingDouble(SimilarEpisode::similarity).reversed()
-                            .thenComparing(s -> s.episode().id, Comparator.reverseOrder()))
-                    .limit(k).toList();
-            return new SimilarEpisodes(ranked, RecallStatisticsCalculator.over(ranked.size(), ranked.stream()
-                    .map(SimilarEpisode::episode).filter(e -> e.result != null)
-                    .map(e -> new RecallStatisticsCalculator.KnownOutcome(e.result, e.symbol, e.startedAt, e.endedAt)).toList()));
-        });
+        MarketShelf.Ask ask = new MarketShelf.Ask(query, asOf, symbol, null, false, null, null);
+        return shelves.of(MarketRows.Kind.EPISODE, userId)
+                .map(shelf -> shelf.best(ask, space, k + MARGIN))
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Episode>of()) : episodes.findOwned(userId, ids))
+                .map(candidates -> {
+                    List<SimilarEpisode> ranked = candidates.stream()
+                            .map(e -> new SimilarEpisode(e, space.similarity(query, Features.of(e.features))))
+                            .sorted(Comparator.comparingDouble(SimilarEpisode::similarity).reversed()
+                                    .thenComparing(s -> s.episode().id, Comparator.reverseOrder()))
+                            .limit(k).toList();
+                    return new SimilarEpisodes(ranked, RecallStatisticsCalculator.over(ranked.size(), ranked.stream()
+                            .map(SimilarEpisode::episode).filter(e -> e.result != null)
+                            .map(e -> new RecallStatisticsCalculator.KnownOutcome(e.result, e.symbol, e.startedAt, e.endedAt)).toList()));
+                });
     }
 }

@@ -1,12 +1,10 @@
 package io.finagent.memory.service;
 
 import io.finagent.memory.config.RecallConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * fixed numbers, so that no later data reshapes the past (no look-ahead) and the index needs no
  * re-embedding. A feature one side lacks sits at its centre (z = 0). With d the Euclidean
  * distance of the z-vectors and m the number of the query's features, similarity =
- * 1 / (1 + d/√m), in (0, 1].
+ * 1 / (1 + d/√m), in (0, 1]. A singleton, not behind a client proxy: it is called once for each of
+ * thousands of candidates in a call.
  */
-@ApplicationScoped
+@Singleton
 public class FeatureSpace {
 
     /** A query in index coordinates: its vector over known slots, and Σz² of its names without a slot. */
@@ -43,12 +42,16 @@ public class FeatureSpace {
     }
 
     public double similarity(Map<String, Double> query, Map<String, Double> candidate) {
-        Set<String> names = new HashSet<>(query.keySet());
-        names.addAll(candidate.keySet());
         double squared = 0;
-        for (String name : names) {
-            double diff = zOrCentre(query, name) - zOrCentre(candidate, name);
+        for (Map.Entry<String, Double> feature : query.entrySet()) {
+            double diff = z(feature.getKey(), feature.getValue()) - zOrCentre(candidate, feature.getKey());
             squared += diff * diff;
+        }
+        for (Map.Entry<String, Double> feature : candidate.entrySet()) {
+            if (!query.containsKey(feature.getKey())) { // the query sits at this one's centre
+                double z = z(feature.getKey(), feature.getValue());
+                squared += z * z;
+            }
         }
         return similarity(squared, query.size());
     }

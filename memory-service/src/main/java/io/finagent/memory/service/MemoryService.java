@@ -3,6 +3,7 @@ package io.finagent.memory.service;
 import io.finagent.memory.config.MemoryConfig;
 import io.finagent.memory.domain.Memory;
 import io.finagent.memory.domain.MemoryType;
+import io.finagent.memory.repository.MarketRows;
 import io.finagent.memory.repository.MemoriesAsOf;
 import io.finagent.memory.repository.MemoryRepository;
 import io.finagent.platform.idempotency.Created;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Long-term memories: stored once per Idempotency-Key, listed by relevance that decays from the
@@ -44,8 +46,11 @@ public class MemoryService {
     private final MemoriesAsOf memoriesAsOf;
     private final MemoryConfig config;
     private final FeatureSpace space;
+    private final MarketShelves shelves;
 
-    public MemoryService(MemoryRepository memories, MemoriesAsOf memoriesAsOf, MemoryConfig config, FeatureSpace space) {
+    public MemoryService(MemoryRepository memories, MemoriesAsOf memoriesAsOf, MemoryConfig config, FeatureSpace space,
+                         MarketShelves shelves) {
+        this.shelves = shelves;
         this.memories = memories;
         this.memoriesAsOf = memoriesAsOf;
         this.config = config;
@@ -70,13 +75,18 @@ public class MemoryService {
     }
 
     /**
-     * The lessons most like this market as of {@code asOf}: of the newest {@code max-candidates}
-     * learned by then (for the symbol and strategy, or for any), the {@code k} of highest score.
+     * The lessons most like this market as of {@code asOf}: of all learned by then (for the symbol
+     * and strategy, or for any), the shortlist of highest relevance × similarity, read back with
+     * their outcomes as of then; of those, the {@code k} of highest score.
      */
     public Uni<List<Lesson>> relevant(String userId, Map<String, Double> features, String symbol, Long strategyId,
                                       List<MemoryType> types, int k, Instant asOf) {
-        return memoriesAsOf.newest(userId, asOf, types, symbol, strategyId, config.lessonCandidates())
-                .map(candidates -> candidates.stream()
+        MarketShelf.Ask ask = new MarketShelf.Ask(features, asOf, symbol, strategyId, true,
+                types.stream().map(Enum::name).collect(Collectors.toSet()), config.relevanceHalfLife());
+        return shelves.of(MarketRows.Kind.LESSON, userId)
+                .map(shelf -> shelf.best(ask, space, Math.max(config.lessonShortlist(), 4 * k)))
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Memory>of()) : memoriesAsOf.byIds(userId, asOf, ids))
+                .map(shortlist -> shortlist.stream()
                         .map(m -> lesson(m, features, asOf))
                         .sorted(Comparator.comparingDouble(Lesson::score).reversed()
                                 .thenComparing(l -> l.memory().id, Comparator.reverseOrder()))

@@ -13,6 +13,8 @@ import io.finagent.platform.security.Owned;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -20,6 +22,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Long-term patterns: stored once per Idempotency-Key, ranked by their record, updated by each outcome. */
 @ApplicationScoped
@@ -30,6 +35,9 @@ public class PatternService {
     }
 
     private static final int MAX_CANDIDATES = 2000;
+    private static final int MARKETS_KEPT = 100_000;
+
+    private final Map<String, Map<String, Double>> markets = new ConcurrentHashMap<>();
 
     private final PatternRepository patterns;
     private final PatternsAsOf patternsAsOf;
@@ -68,16 +76,46 @@ public class PatternService {
      * {@code asOf}: the patterns and their record as they stood then.
      */
     public Uni<List<RelevantPattern>> relevant(String userId, Map<String, Double> features, String symbol, int k, Instant asOf) {
-        return patternsAsOf.ranked(userId, asOf, null, symbol, true, MAX_CANDIDATES, 0).map(candidates -> candidates.stream()
-                .map(p -> {
-                    Map<String, Double> own = Features.of(p.patternData == null ? null : p.patternData.get("features"));
-                    double similarity = own.isEmpty() || features.isEmpty() ? 1 : space.similarity(features, own);
-                    return new RelevantPattern(p, similarity, p.confidence.doubleValue() * similarity);
-                })
-                .sorted(Comparator.comparingDouble(RelevantPattern::relevance).reversed()
-                        .thenComparing(Comparator.comparingDouble(RelevantPattern::similarity).reversed()))
-                .limit(k)
-                .toList());
+        record Compared(long id, double similarity, double relevance) {
+        }
+        return patternsAsOf.candidates(userId, asOf, symbol, MAX_CANDIDATES)
+                .map(candidates -> candidates.stream()
+                        .map(c -> {
+                            Map<String, Double> own = market(c.features());
+                            double similarity = own.isEmpty() || features.isEmpty() ? 1 : space.similarity(features, own);
+                            return new Compared(c.id(), similarity, c.confidence().doubleValue() * similarity);
+                        })
+                        // stable: equal ones stay in the order of their record (confidence, occurrences, newest)
+                        .sorted(Comparator.comparingDouble(Compared::relevance).reversed()
+                                .thenComparing(Comparator.comparingDouble(Compared::similarity).reversed()))
+                        .limit(k)
+                        .toList())
+                .chain(best -> best.isEmpty() ? Uni.createFrom().item(List.<RelevantPattern>of())
+                        : patternsAsOf.byIds(userId, asOf, best.stream().map(Compared::id).toList()).map(found -> {
+                            Map<Long, Pattern> byId = found.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+                            return best.stream().filter(b -> byId.containsKey(b.id()))
+                                    .map(b -> new RelevantPattern(byId.get(b.id()), b.similarity(), b.relevance())).toList();
+                        }));
+    }
+
+    /**
+     * A pattern's market, from the JSON text of its {@code features}; read from a map of the texts
+     * seen, since the same few thousand come back at every call (keyed by the text itself, it is
+     * never stale).
+     */
+    private Map<String, Double> market(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        Map<String, Double> known = markets.get(json);
+        if (known == null) {
+            if (markets.size() >= MARKETS_KEPT) {
+                markets.clear();
+            }
+            known = Features.of(Json.decodeValue(json) instanceof JsonObject market ? market.getMap() : null);
+            markets.put(json, known);
+        }
+        return known;
     }
 
     /** One more occurrence with its outcome, observed at {@code observedAt}, counted as decision outcomes are. */

@@ -1,0 +1,317 @@
+package io.finagent.memory.service;
+
+import io.finagent.memory.repository.MarketRows;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The markets of one user's lessons or episodes as a replica holds them, column by column (ids,
+ * instants, symbols, z-values over the feature names this user's rows use): a market is compared
+ * with 100,000 of them in one sequential pass, where a list of objects spent its time on cache
+ * misses. Immutable: news make a new shelf.
+ */
+public final class MarketShelf {
+
+    /**
+     * What a call asks: rows at or before {@code asOf}; of the symbol and strategy when given (null:
+     * any), a row of none holding for every one when {@code noneHoldsForAll}; of these types (null:
+     * any). Scored by similarity to {@code market}, times the row's relevance halved every
+     * {@code halfLife} up to asOf when one is given (lessons, whose rows or market without features
+     * are alike to everything: similarity 1).
+     */
+    public record Ask(Map<String, Double> market, Instant asOf, String symbol, Long strategyId, boolean noneHoldsForAll,
+                      Set<String> types, Duration halfLife) {
+    }
+
+    static final MarketShelf EMPTY = new MarketShelf(-1, -1, Map.of(), 0, new long[0], new long[0], new int[0], new int[0],
+            new long[0], new String[0], new String[0], new double[0], new boolean[0], new double[0]);
+    private static final long NONE = Long.MIN_VALUE;
+    /** An asked symbol: any, or one no row has. */
+    private static final int ANY = -2;
+    private static final int UNKNOWN = -3;
+
+    private final long generation;
+    private final long restore;
+    private final Map<String, Integer> slots;
+    private final int size;
+    private final long[] ids;
+    private final long[] atMicros;
+    /** Index in {@link #symbolNames}, -1 for none; a row's memory type likewise in {@link #typeNames}. */
+    private final int[] symbols;
+    private final int[] types;
+    private final long[] strategies;
+    private final String[] symbolNames;
+    private final String[] typeNames;
+    private final double[] relevance;
+    private final boolean[] featured;
+    /** size × slots.size(), row after row; 0 where a row lacks the feature (its centre). */
+    private final double[] z;
+
+    private MarketShelf(long generation, long restore, Map<String, Integer> slots, int size, long[] ids, long[] atMicros,
+                        int[] symbols, int[] types, long[] strategies, String[] symbolNames, String[] typeNames,
+                        double[] relevance, boolean[] featured, double[] z) {
+        this.generation = generation;
+        this.restore = restore;
+        this.slots = slots;
+        this.size = size;
+        this.ids = ids;
+        this.atMicros = atMicros;
+        this.symbols = symbols;
+        this.types = types;
+        this.strategies = strategies;
+        this.symbolNames = symbolNames;
+        this.typeNames = typeNames;
+        this.relevance = relevance;
+        this.featured = featured;
+        this.z = z;
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    long restore() {
+        return restore;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** This shelf with the changes read after it; itself when it is already as new (another call brought them). */
+    MarketShelf with(MarketRows.Changes changes, FeatureSpace space) {
+        if (changes.restore() < restore || changes.restore() == restore && changes.generation() <= generation) {
+            return this;
+        }
+        List<MarketRows.Row> rows = changes.all() ? changes.rows()
+                : changes.rows().stream().filter(r -> r.generation() > generation).toList();
+        return new Builder(changes.all() ? EMPTY : this, rows.size()).add(rows, space).build(changes.generation(), changes.restore());
+    }
+
+    /** The ids of the {@code n} rows that hold of highest score, best first (equal scores: the newest id first). */
+    public List<Long> best(Ask ask, FeatureSpace space, int n) {
+        int width = slots.size();
+        double[] q = new double[width];
+        double outside = 0; // names no row has: every row sits at their centre
+        for (Map.Entry<String, Double> feature : ask.market().entrySet()) {
+            double zq = space.z(feature.getKey(), feature.getValue());
+            Integer slot = slots.get(feature.getKey());
+            if (slot != null) {
+                q[slot] = zq;
+            } else {
+                outside += zq * zq;
+            }
+        }
+        long asOf = micros(ask.asOf());
+        int known = ask.symbol() == null ? -1 : Arrays.asList(symbolNames).indexOf(ask.symbol());
+        int symbol = ask.symbol() == null ? ANY : known < 0 ? UNKNOWN : known;
+        long strategy = ask.strategyId() == null ? NONE : ask.strategyId();
+        boolean[] typeHolds = new boolean[typeNames.length];
+        for (int t = 0; t < typeNames.length; t++) {
+            typeHolds[t] = ask.types() == null || ask.types().contains(typeNames[t]);
+        }
+        double halfLifeSeconds = ask.halfLife() == null ? 0 : ask.halfLife().toSeconds();
+        int querySize = ask.market().size();
+        Kept kept = new Kept(n);
+        // newest first: rows come in the order they were written, and with relevance decaying
+        // from learnedAt, an old row is then mostly below the worst kept (one comparison)
+        for (int i = size - 1; i >= 0; i--) {
+            if (atMicros[i] > asOf
+                    || symbol != ANY && symbols[i] != symbol && !(ask.noneHoldsForAll() && symbols[i] == -1)
+                    || strategy != NONE && strategies[i] != strategy && !(ask.noneHoldsForAll() && strategies[i] == NONE)
+                    || types[i] >= 0 && !typeHolds[types[i]]) {
+                continue;
+            }
+            double score;
+            if (halfLifeSeconds > 0 && (querySize == 0 || !featured[i])) {
+                score = 1;
+            } else {
+                double squared = outside;
+                for (int s = 0, row = i * width; s < width; s++) {
+                    double d = q[s] - z[row + s];
+                    squared += d * d;
+                }
+                score = FeatureSpace.similarity(squared, querySize);
+            }
+            if (halfLifeSeconds > 0) {
+                // whole seconds, as Duration.between(learnedAt, asOf).toSeconds()
+                long seconds = Math.floorDiv(asOf - atMicros[i], 1_000_000L);
+                score *= relevance[i] * Math.pow(0.5, seconds / halfLifeSeconds);
+            }
+            if (!kept.wouldKeep(score)) {
+                continue;
+            }
+            kept.offer(ids[i], score);
+        }
+        return kept.bestFirst();
+    }
+
+    static long micros(Instant t) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+    }
+
+    /** The n best so far, in a small min-heap of (score, id); a row worse than the worst kept costs one comparison. */
+    private static final class Kept {
+        private final int n;
+        private final long[] heapIds;
+        private final double[] heapScores;
+        private int size;
+
+        Kept(int n) {
+            this.n = n;
+            this.heapIds = new long[n];
+            this.heapScores = new double[n];
+        }
+
+        /** True when (a, ai) ranks below (b, bi): a lower score, or the same and an older id. */
+        private static boolean worse(double a, long ai, double b, long bi) {
+            return a < b || a == b && ai < bi;
+        }
+
+        /** False when a row of this score cannot enter, whatever its id. */
+        boolean wouldKeep(double score) {
+            return size < n || score >= heapScores[0];
+        }
+
+        void offer(long id, double score) {
+            if (size < n) {
+                heapIds[size] = id;
+                heapScores[size] = score;
+                for (int i = size++; i > 0 && worse(heapScores[i], heapIds[i], heapScores[(i - 1) / 2], heapIds[(i - 1) / 2]); i = (i - 1) / 2) {
+                    swap(i, (i - 1) / 2);
+                }
+            } else if (n > 0 && worse(heapScores[0], heapIds[0], score, id)) {
+                heapIds[0] = id;
+                heapScores[0] = score;
+                for (int i = 0; ; ) {
+                    int l = 2 * i + 1;
+                    int r = l + 1;
+                    int least = i;
+                    if (l < n && worse(heapScores[l], heapIds[l], heapScores[least], heapIds[least])) {
+                        least = l;
+                    }
+                    if (r < n && worse(heapScores[r], heapIds[r], heapScores[least], heapIds[least])) {
+                        least = r;
+                    }
+                    if (least == i) {
+                        break;
+                    }
+                    swap(i, least);
+                    i = least;
+                }
+            }
+        }
+
+        private void swap(int a, int b) {
+            long id = heapIds[a];
+            heapIds[a] = heapIds[b];
+            heapIds[b] = id;
+            double score = heapScores[a];
+            heapScores[a] = heapScores[b];
+            heapScores[b] = score;
+        }
+
+        List<Long> bestFirst() {
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> worse(heapScores[a], heapIds[a], heapScores[b], heapIds[b]) ? 1
+                    : worse(heapScores[b], heapIds[b], heapScores[a], heapIds[a]) ? -1 : 0);
+            List<Long> out = new ArrayList<>(size);
+            for (Integer i : order) {
+                out.add(heapIds[i]);
+            }
+            return out;
+        }
+    }
+
+    /** A new shelf: the rows of a former one, then new rows; the z-columns widen when a new feature name comes. */
+    private static final class Builder {
+        private final Map<String, Integer> slots;
+        private final List<String> symbolNames;
+        private final List<String> typeNames;
+        private final Map<String, Integer> symbolPositions = new HashMap<>();
+        private final Map<String, Integer> typePositions = new HashMap<>();
+        private final MarketShelf from;
+        private final int capacity;
+        private final long[] ids;
+        private final long[] atMicros;
+        private final int[] symbols;
+        private final int[] types;
+        private final long[] strategies;
+        private final double[] relevance;
+        private final boolean[] featured;
+        private final List<double[]> rows = new ArrayList<>();
+        private int size;
+
+        Builder(MarketShelf from, int added) {
+            this.from = from;
+            this.capacity = from.size + added;
+            this.slots = new HashMap<>(from.slots);
+            this.symbolNames = new ArrayList<>(Arrays.asList(from.symbolNames));
+            this.typeNames = new ArrayList<>(Arrays.asList(from.typeNames));
+            symbolNames.forEach(name -> symbolPositions.put(name, symbolPositions.size()));
+            typeNames.forEach(name -> typePositions.put(name, typePositions.size()));
+            this.ids = Arrays.copyOf(from.ids, capacity);
+            this.atMicros = Arrays.copyOf(from.atMicros, capacity);
+            this.symbols = Arrays.copyOf(from.symbols, capacity);
+            this.types = Arrays.copyOf(from.types, capacity);
+            this.strategies = Arrays.copyOf(from.strategies, capacity);
+            this.relevance = Arrays.copyOf(from.relevance, capacity);
+            this.featured = Arrays.copyOf(from.featured, capacity);
+            this.size = from.size;
+        }
+
+        Builder add(List<MarketRows.Row> added, FeatureSpace space) {
+            for (MarketRows.Row r : added) {
+                r.features().keySet().forEach(name -> slots.computeIfAbsent(name, k -> slots.size()));
+                double[] row = new double[slots.size()];
+                r.features().forEach((name, value) -> row[slots.get(name)] = space.z(name, value));
+                rows.add(row);
+                ids[size] = r.id();
+                atMicros[size] = micros(r.at());
+                symbols[size] = index(symbolNames, symbolPositions, r.symbol());
+                types[size] = index(typeNames, typePositions, r.type());
+                strategies[size] = r.strategyId() == null ? NONE : r.strategyId();
+                relevance[size] = r.relevance();
+                featured[size] = !r.features().isEmpty();
+                size++;
+            }
+            return this;
+        }
+
+        private static int index(List<String> dictionary, Map<String, Integer> positions, String value) {
+            if (value == null) {
+                return -1;
+            }
+            return positions.computeIfAbsent(value, v -> {
+                dictionary.add(v);
+                return dictionary.size() - 1;
+            });
+        }
+
+        MarketShelf build(long generation, long restore) {
+            int width = slots.size();
+            double[] z = new double[capacity * width];
+            int oldWidth = from.slots.size();
+            for (int i = 0; i < from.size; i++) {
+                System.arraycopy(from.z, i * oldWidth, z, i * width, oldWidth);
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                double[] row = rows.get(i);
+                System.arraycopy(row, 0, z, (from.size + i) * width, row.length);
+            }
+            return new MarketShelf(generation, restore, Map.copyOf(slots), size, ids, atMicros, symbols, types, strategies,
+                    symbolNames.toArray(String[]::new), typeNames.toArray(String[]::new), relevance, featured, z);
+        }
+    }
+}

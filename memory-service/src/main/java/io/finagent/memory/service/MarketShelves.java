@@ -1,0 +1,105 @@
+package io.finagent.memory.service;
+
+import io.finagent.memory.config.MemoryConfig;
+import io.finagent.memory.repository.MarketRows;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The shelves of lessons' and episodes' markets this replica holds, one per user and kind: a
+ * cache of PostgreSQL, never the truth. Every call first reads what changed since the shelf's
+ * generation ({@link MarketRows}, one indexed read when nothing did), so it answers from
+ * everything committed before it began, whichever replica wrote it. A shelf is loaded whole at
+ * its first use after a start (about a second for 100,000 rows), after a removal and after a
+ * restore; beyond {@code markets-held} entries the shelves used least recently are dropped.
+ */
+@ApplicationScoped
+public class MarketShelves {
+
+    private static final Logger LOG = Logger.getLogger(MarketShelves.class);
+
+    private record Key(MarketRows.Kind kind, String userId) {
+    }
+
+    /** One user's shelf of one kind; refreshed under its own lock, so one load serves the calls waiting for it. */
+    private static final class Holder {
+        volatile MarketShelf shelf = MarketShelf.EMPTY;
+        volatile long usedAt;
+        /** Dropped from the map: what it holds is no longer counted. */
+        boolean dropped;
+    }
+
+    private final Map<Key, Holder> held = new ConcurrentHashMap<>();
+    private final AtomicLong entries = new AtomicLong();
+    private final MarketRows rows;
+    private final FeatureSpace space;
+    private final Vertx vertx;
+    private final int maxHeld;
+    private final Counter read;
+
+    public MarketShelves(MarketRows rows, FeatureSpace space, Vertx vertx, MemoryConfig config, MeterRegistry registry) {
+        this.rows = rows;
+        this.space = space;
+        this.vertx = vertx;
+        this.maxHeld = config.marketsHeld();
+        registry.gauge("finagent.memories.markets.held", entries);
+        this.read = Counter.builder("finagent.memories.markets.read")
+                .description("lessons' and episodes' markets read from PostgreSQL into this replica's shelves").register(registry);
+    }
+
+    /** The user's shelf, up to date with what was committed before this call. */
+    public Uni<MarketShelf> of(MarketRows.Kind kind, String userId) {
+        return vertx.executeBlocking(() -> refresh(new Key(kind, userId)), false);
+    }
+
+    private MarketShelf refresh(Key key) throws SQLException {
+        Holder holder = held.computeIfAbsent(key, k -> new Holder());
+        MarketShelf shelf;
+        synchronized (holder) {
+            MarketShelf before = holder.shelf;
+            long started = System.nanoTime();
+            MarketRows.Changes changes = rows.since(key.kind(), key.userId(), before.generation(), before.restore());
+            shelf = before.with(changes, space);
+            holder.shelf = shelf;
+            holder.usedAt = System.nanoTime();
+            read.increment(changes.rows().size());
+            if (!holder.dropped) {
+                entries.addAndGet(shelf.size() - before.size());
+            }
+            if (changes.all() && !changes.rows().isEmpty()) {
+                LOG.infof("%s markets of user %s: %,d read in %d ms", key.kind().label(), key.userId(), shelf.size(),
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+        if (entries.get() > maxHeld) {
+            dropLeastUsed(key);
+        }
+        return shelf;
+    }
+
+    /** Drops the shelves used least recently (never the one just used) until the bound holds. */
+    private void dropLeastUsed(Key keep) {
+        held.entrySet().stream()
+                .filter(e -> !e.getKey().equals(keep))
+                .sorted(Comparator.comparingLong(e -> e.getValue().usedAt))
+                .takeWhile(e -> entries.get() > maxHeld)
+                .forEach(e -> {
+                    synchronized (e.getValue()) {
+                        if (held.remove(e.getKey(), e.getValue())) {
+                            e.getValue().dropped = true;
+                            entries.addAndGet(-e.getValue().shelf.size());
+                        }
+                    }
+                });
+    }
+}

@@ -1,0 +1,100 @@
+package io.finagent.memory.service;
+
+import io.finagent.memory.config.RecallConfig;
+import io.finagent.memory.repository.MarketRows;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A shelf ranks exactly as comparing the stored features one by one would, whatever names each row uses. */
+class MarketShelfTest {
+
+    /** The configured features, one no row has but queries do, and one only some rows have. */
+    private static final String[] NAMES = {"ret_1d", "ret_5d", "ret_20d", "volatility_20d", "rsi_14", "volume_ratio", "breadth", "skew"};
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final FeatureSpace space = new FeatureSpace(new SmallRyeConfigBuilder().withMapping(RecallConfig.class)
+            .withConverter(Duration.class, 100, new DurationConverter()).build().getConfigMapping(RecallConfig.class));
+    private final Random random = new Random(20261204);
+
+    @Test
+    void theBestOfAShelfBuiltInStepsAreTheNearestByTheStoredFeatures() {
+        List<MarketRows.Row> rows = new ArrayList<>();
+        for (int i = 1; i <= 3000; i++) {
+            rows.add(new MarketRows.Row(i, i, features(i < 1500 ? 6 : 8), i % 7 == 0 ? "AAPL" : "MSFT", null, null, T0.plusSeconds(i), 1));
+        }
+        MarketShelf shelf = MarketShelf.EMPTY
+                .with(new MarketRows.Changes(1000, 0, true, rows.subList(0, 1000)), space)
+                .with(new MarketRows.Changes(3000, 0, false, rows.subList(900, 3000)), space); // overlapping news: taken once
+        assertEquals(3000, shelf.size());
+        for (int q = 0; q < 20; q++) {
+            Map<String, Double> query = features(8);
+            Instant asOf = T0.plusSeconds(500 + random.nextInt(2500));
+            List<Long> best = shelf.best(new MarketShelf.Ask(query, asOf, "AAPL", null, false, null, null), space, 10);
+            List<Long> expected = rows.stream()
+                    .filter(r -> !r.at().isAfter(asOf) && "AAPL".equals(r.symbol()))
+                    .sorted(Comparator.comparingDouble((MarketRows.Row r) -> space.similarity(query, r.features())).reversed())
+                    .limit(10).map(MarketRows.Row::id).toList();
+            assertEquals(expected, best);
+        }
+    }
+
+    @Test
+    void lessonsRankByDecayedRelevanceTimesSimilarityAndRowsOfNoSymbolHoldForAll() {
+        Duration halfLife = Duration.ofDays(30);
+        List<MarketRows.Row> rows = new ArrayList<>();
+        for (int i = 1; i <= 2000; i++) {
+            rows.add(new MarketRows.Row(i, i, i % 10 == 0 ? Map.of() : features(6), i % 3 == 0 ? null : i % 3 == 1 ? "AAPL" : "MSFT",
+                    i % 4 == 0 ? null : (long) (i % 4), i % 2 == 0 ? "FEEDBACK" : "DECISION", T0.plus(i, ChronoUnit.HOURS), 0.5 + (i % 5) / 10.0));
+        }
+        MarketShelf shelf = MarketShelf.EMPTY.with(new MarketRows.Changes(2000, 0, true, rows), space);
+        Map<String, Double> query = features(6);
+        Instant asOf = T0.plus(1500, ChronoUnit.HOURS).plusMillis(1500);
+        List<Long> best = shelf.best(new MarketShelf.Ask(query, asOf, "AAPL", 2L, true, Set.of("FEEDBACK"), halfLife), space, 25);
+        List<Long> expected = rows.stream()
+                .filter(r -> !r.at().isAfter(asOf) && "FEEDBACK".equals(r.type()) && (r.symbol() == null || r.symbol().equals("AAPL"))
+                        && (r.strategyId() == null || r.strategyId() == 2L))
+                .sorted(Comparator.comparingDouble((MarketRows.Row r) -> r.relevance()
+                                * Math.pow(0.5, Duration.between(r.at(), asOf).toSeconds() / (double) halfLife.toSeconds())
+                                * (r.features().isEmpty() ? 1 : space.similarity(query, r.features()))).reversed()
+                        .thenComparing(MarketRows.Row::id, Comparator.reverseOrder()))
+                .limit(25).map(MarketRows.Row::id).toList();
+        assertEquals(expected, best);
+        assertTrue(expected.stream().anyMatch(id -> rows.get((int) (id - 1)).symbol() == null), "rows of no symbol are among them");
+    }
+
+    @Test
+    void changesReadBeforeWhatTheShelfHoldsLeaveItAsItIs() {
+        MarketShelf shelf = MarketShelf.EMPTY.with(new MarketRows.Changes(5, 2, true, List.of(
+                new MarketRows.Row(1, 5, features(3), "SPY", null, null, T0, 1))), space);
+        assertSame(shelf, shelf.with(new MarketRows.Changes(4, 2, false, List.of()), space));
+        assertSame(shelf, shelf.with(new MarketRows.Changes(9, 1, true, List.of()), space)); // of before a restore the shelf saw
+        assertEquals(0, shelf.with(new MarketRows.Changes(6, 3, true, List.of()), space).size());
+    }
+
+    /** About four in five of the first {@code names} names, each a standard normal. */
+    private Map<String, Double> features(int names) {
+        Map<String, Double> out = new HashMap<>();
+        for (int i = 0; i < names; i++) {
+            if (random.nextInt(5) > 0) {
+                out.put(NAMES[i], random.nextGaussian());
+            }
+        }
+        return out;
+    }
+}
