@@ -52,6 +52,7 @@ public final class MarketShelf {
     private final String[] typeNames;
     private final double[] relevance;
     private final boolean[] featured;
+    private final double highestRelevance;
     /** size × slots.size(), row after row; 0 where a row lacks the feature (its centre). */
     private final double[] z;
 
@@ -72,6 +73,11 @@ public final class MarketShelf {
         this.relevance = relevance;
         this.featured = featured;
         this.z = z;
+        double highest = 0;
+        for (int i = 0; i < size; i++) {
+            highest = Math.max(highest, relevance[i]);
+        }
+        this.highestRelevance = highest;
     }
 
     long generation() {
@@ -123,8 +129,16 @@ public final class MarketShelf {
         Kept kept = new Kept(n);
         // newest first: rows come in the order they were written, and with relevance decaying
         // from learnedAt, an old row is then mostly below the worst kept (one comparison)
+        double keptFloor = Double.NaN;
+        long oldestUseful = Long.MIN_VALUE; // with decay: a row learned before it scores below the worst kept
         for (int i = size - 1; i >= 0; i--) {
-            if (atMicros[i] > asOf
+            if (halfLifeSeconds > 0 && kept.full() && kept.floor() != keptFloor) {
+                keptFloor = kept.floor();
+                // score <= highestRelevance * 0.5^(age / halfLife) < floor once age > halfLife * log2(highestRelevance / floor)
+                double age = halfLifeSeconds * (Math.log(highestRelevance / keptFloor) / Math.log(2)) + 1;
+                oldestUseful = keptFloor > 0 && age < Long.MAX_VALUE / 2_000_000.0 ? asOf - (long) (age * 1_000_000) - 1_000_000 : Long.MIN_VALUE;
+            }
+            if (atMicros[i] < oldestUseful || atMicros[i] > asOf
                     || symbol != ANY && symbols[i] != symbol && !(ask.noneHoldsForAll() && symbols[i] == -1)
                     || strategy != NONE && strategies[i] != strategy && !(ask.noneHoldsForAll() && strategies[i] == NONE)
                     || types[i] >= 0 && !typeHolds[types[i]]) {
@@ -174,6 +188,15 @@ public final class MarketShelf {
         /** True when (a, ai) ranks below (b, bi): a lower score, or the same and an older id. */
         private static boolean worse(double a, long ai, double b, long bi) {
             return a < b || a == b && ai < bi;
+        }
+
+        boolean full() {
+            return size == n;
+        }
+
+        /** The worst score kept. */
+        double floor() {
+            return heapScores[0];
         }
 
         /** False when a row of this score cannot enter, whatever its id. */

@@ -56,7 +56,12 @@ class MarketShelfTest {
 
     @Test
     void lessonsRankByDecayedRelevanceTimesSimilarityAndRowsOfNoSymbolHoldForAll() {
-        Duration halfLife = Duration.ofDays(30);
+        for (Duration halfLife : List.of(Duration.ofDays(30), Duration.ofHours(2))) { // the second: most rows are cut by age alone
+            lessonsRank(halfLife);
+        }
+    }
+
+    private void lessonsRank(Duration halfLife) {
         List<MarketRows.Row> rows = new ArrayList<>();
         for (int i = 1; i <= 2000; i++) {
             rows.add(new MarketRows.Row(i, i, i % 10 == 0 ? Map.of() : features(6), i % 3 == 0 ? null : i % 3 == 1 ? "AAPL" : "MSFT",
