@@ -19,7 +19,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,6 +62,9 @@ class DecisionContextTest {
         given().header("Authorization", Tokens.bearer(Tokens.agent(user))).get("/api/v1/decisions/{id}/context", id).then()
                 .statusCode(200).body("verified", equalTo(false)).body("citedDigest", equalTo(digest))
                 .body("context.budgetChars", equalTo(9000));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("finagent_memories_contexts_kept_total"))
+                .body(matchesPattern("(?s).*\\nfinagent_memories_contexts_changed_total(\\{[^}]*})? [1-9].*"));
     }
 
     @Test

@@ -9,17 +9,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The lessons' and episodes' markets a replica holds follow PostgreSQL: rows another replica
- * wrote (here: written straight to the table) are compared by the next call, removed rows leave,
+ * The lessons', episodes' and patterns' markets a replica holds follow PostgreSQL: rows another
+ * replica wrote (here: written straight to the table) are compared by the next call, a pattern's
+ * new record replaces its former one, removed rows leave,
  * and a restore, which silences the removal triggers, is seen through data_restores.
  */
 @QuarkusTest
@@ -37,6 +41,22 @@ class MarketShelvesTest {
         long other = db.count("INSERT INTO ai_memory (user_id, memory_type, content, features) VALUES ('" + user
                 + "', 'FEEDBACK', '{}', '" + MARKET + "') RETURNING id");
         lessons().body("lessons.memory.id", contains((int) other, (int) own));
+    }
+
+    @Test
+    void aPatternCreditedIsRankedByItsNewRecordOnTheNextCallAndAsOfBeforeByItsFormerOne() {
+        long first = pattern();
+        long second = pattern();
+        patterns("").body("patterns.pattern.id", contains((int) second, (int) first)); // equal records: the newest first
+        Instant beforeCredits = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", Tokens.bearer(Tokens.agent(user))).contentType("application/json")
+                    .body("{\"outcome\": 0.02}").post("/api/v1/patterns/" + first + "/observations").then().statusCode(200);
+        }
+        patterns("").body("patterns.pattern.id", contains((int) first, (int) second))
+                .body("patterns[0].pattern.occurrences", equalTo(3));
+        patterns(", \"asOf\": \"" + beforeCredits + "\"").body("patterns.pattern.id", contains((int) second, (int) first))
+                .body("patterns[1].pattern.occurrences", equalTo(0));
     }
 
     @Test
@@ -71,6 +91,16 @@ class MarketShelvesTest {
                 .body("{\"memoryType\": \"FEEDBACK\", \"content\": {\"text\": \"faded the move\"}, \"marketContext\": {\"features\": "
                         + features + "}}")
                 .post("/api/v1/memories").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private long pattern() {
+        return given().header("Authorization", Tokens.bearer(Tokens.agent(user))).contentType("application/json")
+                .body("{\"patternType\": \"breakout\", \"patternName\": \"range\", \"patternData\": {\"features\": " + MARKET + "}}")
+                .post("/api/v1/patterns").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private ValidatableResponse patterns(String more) {
+        return post("/api/v1/patterns/relevant", "{\"marketContext\": {\"features\": " + MARKET + "}, \"k\": 5" + more + "}");
     }
 
     private long episodeInSql(String features) {

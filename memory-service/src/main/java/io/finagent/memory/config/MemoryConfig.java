@@ -19,7 +19,7 @@ public interface MemoryConfig {
     @WithDefault("200")
     int lessonShortlist();
 
-    /** Lessons' and episodes' markets a replica holds in memory, all users together (about 160 bytes each with six features). */
+    /** Lessons', episodes' and patterns' markets a replica holds in memory, all users together (about 100 bytes each with six features). */
     @WithDefault("1000000")
     int marketsHeld();
 

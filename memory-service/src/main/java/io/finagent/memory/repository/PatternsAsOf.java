@@ -8,11 +8,12 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.finagent.memory.repository.CitationRepository.successRate;
 import static io.finagent.memory.repository.CitationRepository.wilsonLowerBound;
@@ -63,8 +64,8 @@ public class PatternsAsOf {
     private static final String RANKED = AS_OF.formatted("*", "", "");
     /** $8: these patterns only. */
     private static final String BY_IDS = AS_OF.formatted("*", "AND p.id = ANY($8)", "AND pattern_id = ANY($8)");
-    /** What a call for relevant patterns compares: narrow rows, the whole pattern is read for the few it keeps. */
-    private static final String CANDIDATES = AS_OF.formatted("id, confidence, (pattern_data -> 'features')::text", "", "");
+    /** What a call for relevant patterns as of an earlier instant compares: narrow rows, whole patterns for the few it keeps. */
+    private static final String RECORDS = AS_OF.formatted("id, confidence, occurrences", "", "");
     private static final String COUNT = "SELECT count(*) FROM pattern_recognition p WHERE p.user_id = $1 AND p.recognized_at <= $2" + FILTER;
 
     private final Pool pool;
@@ -84,17 +85,13 @@ public class PatternsAsOf {
         return read(BY_IDS, Tuple.tuple(Arrays.asList(userId, utc(asOf), null, null, false, ids.size(), 0, ids.toArray(Long[]::new))));
     }
 
-    /** A pattern's id, confidence as of then, and the features of its market (JSON, or null). */
-    public record Candidate(long id, BigDecimal confidence, String features) {
-    }
-
-    /** The user's best-proven patterns as of {@code asOf}, of the symbol or of none, narrowly: see {@link #byIds}. */
-    public Uni<List<Candidate>> candidates(String userId, Instant asOf, String symbol, int limit) {
-        return pool.preparedQuery(CANDIDATES).execute(Tuple.tuple(Arrays.asList(userId, utc(asOf), null, symbol, true, limit, 0)))
+    /** Every pattern of the user known at {@code asOf}, with its record then: only the numbers a ranking needs. */
+    public Uni<Map<Long, MarketRows.Record>> records(String userId, Instant asOf) {
+        return pool.preparedQuery(RECORDS).execute(Tuple.tuple(Arrays.asList(userId, utc(asOf), null, null, true, Integer.MAX_VALUE, 0)))
                 .map(rows -> {
-                    List<Candidate> found = new ArrayList<>(rows.size());
-                    rows.forEach(row -> found.add(new Candidate(row.getLong(0), row.getBigDecimal(1), row.getString(2))));
-                    return found;
+                    Map<Long, MarketRows.Record> records = new HashMap<>(rows.size() * 2);
+                    rows.forEach(row -> records.put(row.getLong(0), new MarketRows.Record(row.getBigDecimal(1).doubleValue(), row.getLong(2))));
+                    return records;
                 });
     }
 

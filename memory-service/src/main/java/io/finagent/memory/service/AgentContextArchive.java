@@ -5,6 +5,8 @@ import io.finagent.memory.domain.Decision;
 import io.finagent.memory.repository.AgentContextRepository;
 import io.finagent.memory.repository.AgentContextRepository.KeptContext;
 import io.finagent.platform.problem.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,16 +38,24 @@ public class AgentContextArchive {
 
     private final AgentContextRepository contexts;
     private final MemoryConfig config;
+    private final Counter kept;
+    private final Counter forgotten;
+    private final Counter changed;
 
-    public AgentContextArchive(AgentContextRepository contexts, MemoryConfig config) {
+    public AgentContextArchive(AgentContextRepository contexts, MemoryConfig config, MeterRegistry registry) {
         this.contexts = contexts;
         this.config = config;
+        this.kept = Counter.builder("finagent.memories.contexts.kept").description("contexts assembled and kept").register(registry);
+        this.forgotten = Counter.builder("finagent.memories.contexts.forgotten")
+                .description("kept contexts no decision cited, dropped after their retention").register(registry);
+        this.changed = Counter.builder("finagent.memories.contexts.changed")
+                .description("cited contexts read back whose digest no longer matched: changed after they were kept").register(registry);
     }
 
     /** Keeps the context's JSON; answers its digest. */
     public Uni<String> keep(String userId, UUID id, Instant asOf, String json) {
         String digest = digest(json);
-        return contexts.insert(userId, new KeptContext(id, asOf, json, digest)).replaceWith(digest);
+        return contexts.insert(userId, new KeptContext(id, asOf, json, digest)).invoke(() -> kept.increment()).replaceWith(digest);
     }
 
     /**
@@ -78,6 +88,7 @@ public class AgentContextArchive {
             String digest = digest(context.body());
             boolean verified = digest.equals(decision.contextDigest) && digest.equals(context.digest());
             if (!verified) {
+                changed.increment();
                 LOG.warnf("the context %s of decision %d does not match its digest: it was changed after it was kept",
                         decision.contextId, decision.id);
             }
@@ -90,6 +101,7 @@ public class AgentContextArchive {
     Uni<Void> forgetUncited() {
         return contexts.forgetUncitedOlderThan(config.uncitedContextRetention())
                 .invoke(n -> {
+                    forgotten.increment(n);
                     if (n > 0) {
                         LOG.infof("forgot %d contexts no decision cited, older than %s", n, config.uncitedContextRetention());
                     }

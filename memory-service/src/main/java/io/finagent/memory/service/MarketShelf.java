@@ -23,16 +23,17 @@ public final class MarketShelf {
     /**
      * What a call asks: rows at or before {@code asOf}; of the symbol and strategy when given (null:
      * any), a row of none holding for every one when {@code noneHoldsForAll}; of these types (null:
-     * any). Scored by similarity to {@code market}, times the row's relevance halved every
-     * {@code halfLife} up to asOf when one is given (lessons, whose rows or market without features
-     * are alike to everything: similarity 1).
+     * any). Scored by similarity to {@code market} (episodes), or {@code byRelevance}: the row's
+     * relevance (a lesson's score halved every {@code halfLife} up to asOf, a pattern's confidence)
+     * times the similarity, 1 when the row or the market names no feature.
      */
     public record Ask(Map<String, Double> market, Instant asOf, String symbol, Long strategyId, boolean noneHoldsForAll,
-                      Set<String> types, Duration halfLife) {
+                      Set<String> types, boolean byRelevance, Duration halfLife) {
     }
 
-    static final MarketShelf EMPTY = new MarketShelf(-1, -1, Map.of(), 0, new long[0], new long[0], new int[0], new int[0],
-            new long[0], new String[0], new String[0], new double[0], new boolean[0], new double[0]);
+
+    static final MarketShelf EMPTY = new MarketShelf(-1, -1, null, Map.of(), 0, new long[0], new long[0], new int[0], new int[0],
+            new long[0], new String[0], new String[0], new double[0], new long[0], new boolean[0], new double[0]);
     private static final long NONE = Long.MIN_VALUE;
     /** An asked symbol: any, or one no row has. */
     private static final int ANY = -2;
@@ -40,6 +41,7 @@ public final class MarketShelf {
 
     private final long generation;
     private final long restore;
+    private final Instant newest;
     private final Map<String, Integer> slots;
     private final int size;
     private final long[] ids;
@@ -51,16 +53,19 @@ public final class MarketShelf {
     private final String[] symbolNames;
     private final String[] typeNames;
     private final double[] relevance;
+    private final long[] occurrences;
     private final boolean[] featured;
     private final double highestRelevance;
     /** size × slots.size(), row after row; 0 where a row lacks the feature (its centre). */
     private final double[] z;
 
-    private MarketShelf(long generation, long restore, Map<String, Integer> slots, int size, long[] ids, long[] atMicros,
-                        int[] symbols, int[] types, long[] strategies, String[] symbolNames, String[] typeNames,
-                        double[] relevance, boolean[] featured, double[] z) {
+    private MarketShelf(long generation, long restore, Instant newest, Map<String, Integer> slots, int size, long[] ids,
+                        long[] atMicros, int[] symbols, int[] types, long[] strategies, String[] symbolNames, String[] typeNames,
+                        double[] relevance, long[] occurrences, boolean[] featured, double[] z) {
         this.generation = generation;
         this.restore = restore;
+        this.newest = newest;
+        this.occurrences = occurrences;
         this.slots = slots;
         this.size = size;
         this.ids = ids;
@@ -92,6 +97,11 @@ public final class MarketShelf {
         return size;
     }
 
+    /** Patterns: the latest instant any was credited or recognised at when this shelf was read (null: none). */
+    public Instant newest() {
+        return newest;
+    }
+
     /** This shelf with the changes read after it; itself when it is already as new (another call brought them). */
     MarketShelf with(MarketRows.Changes changes, FeatureSpace space) {
         if (changes.restore() < restore || changes.restore() == restore && changes.generation() <= generation) {
@@ -99,11 +109,17 @@ public final class MarketShelf {
         }
         List<MarketRows.Row> rows = changes.all() ? changes.rows()
                 : changes.rows().stream().filter(r -> r.generation() > generation).toList();
-        return new Builder(changes.all() ? EMPTY : this, rows.size()).add(rows, space).build(changes.generation(), changes.restore());
+        return new Builder(changes.all() ? EMPTY : this, rows.size()).add(rows, space)
+                .build(changes.generation(), changes.restore(), changes.newest());
     }
 
-    /** The ids of the {@code n} rows that hold of highest score, best first (equal scores: the newest id first). */
+    /** The ids of the {@code n} rows that hold of highest score, best first (equal scores: more occurrences, then the newest id). */
     public List<Long> best(Ask ask, FeatureSpace space, int n) {
+        return best(ask, space, n, null);
+    }
+
+    /** The same, with the records of {@code asOf} in place of the present ones; a row without one is not known then. */
+    public List<Long> best(Ask ask, FeatureSpace space, int n, Map<Long, MarketRows.Record> records) {
         int width = slots.size();
         double[] q = new double[width];
         double outside = 0; // names no row has: every row sits at their centre
@@ -138,14 +154,15 @@ public final class MarketShelf {
                 double age = halfLifeSeconds * (Math.log(highestRelevance / keptFloor) / Math.log(2)) + 1;
                 oldestUseful = keptFloor > 0 && age < Long.MAX_VALUE / 2_000_000.0 ? asOf - (long) (age * 1_000_000) - 1_000_000 : Long.MIN_VALUE;
             }
-            if (atMicros[i] < oldestUseful || atMicros[i] > asOf
+            MarketRows.Record record = records == null ? null : records.get(ids[i]);
+            if (records != null && record == null || atMicros[i] < oldestUseful || atMicros[i] > asOf
                     || symbol != ANY && symbols[i] != symbol && !(ask.noneHoldsForAll() && symbols[i] == -1)
                     || strategy != NONE && strategies[i] != strategy && !(ask.noneHoldsForAll() && strategies[i] == NONE)
                     || types[i] >= 0 && !typeHolds[types[i]]) {
                 continue;
             }
             double score;
-            if (halfLifeSeconds > 0 && (querySize == 0 || !featured[i])) {
+            if (ask.byRelevance() && (querySize == 0 || !featured[i])) {
                 score = 1;
             } else {
                 double squared = outside;
@@ -159,11 +176,13 @@ public final class MarketShelf {
                 // whole seconds, as Duration.between(learnedAt, asOf).toSeconds()
                 long seconds = Math.floorDiv(asOf - atMicros[i], 1_000_000L);
                 score *= relevance[i] * Math.pow(0.5, seconds / halfLifeSeconds);
+            } else if (ask.byRelevance()) {
+                score *= record == null ? relevance[i] : record.relevance();
             }
             if (!kept.wouldKeep(score)) {
                 continue;
             }
-            kept.offer(ids[i], score);
+            kept.offer(ids[i], record == null ? occurrences[i] : record.occurrences(), score);
         }
         return kept.bestFirst();
     }
@@ -172,22 +191,22 @@ public final class MarketShelf {
         return ChronoUnit.MICROS.between(Instant.EPOCH, t);
     }
 
-    /** The n best so far, in a small min-heap of (score, id); a row worse than the worst kept costs one comparison. */
+    /**
+     * The n best so far, in a small min-heap of (score, occurrences, id); a row worse than the
+     * worst kept costs one comparison.
+     */
     private static final class Kept {
         private final int n;
         private final long[] heapIds;
+        private final long[] heapCounts;
         private final double[] heapScores;
         private int size;
 
         Kept(int n) {
             this.n = n;
             this.heapIds = new long[n];
+            this.heapCounts = new long[n];
             this.heapScores = new double[n];
-        }
-
-        /** True when (a, ai) ranks below (b, bi): a lower score, or the same and an older id. */
-        private static boolean worse(double a, long ai, double b, long bi) {
-            return a < b || a == b && ai < bi;
         }
 
         boolean full() {
@@ -199,29 +218,41 @@ public final class MarketShelf {
             return heapScores[0];
         }
 
-        /** False when a row of this score cannot enter, whatever its id. */
+        /** False when a row of this score cannot enter, whatever its occurrences and id. */
         boolean wouldKeep(double score) {
             return size < n || score >= heapScores[0];
         }
 
-        void offer(long id, double score) {
+        /** True when slot a ranks below slot b. */
+        private boolean worse(int a, int b) {
+            return worse(heapScores[a], heapCounts[a], heapIds[a], heapScores[b], heapCounts[b], heapIds[b]);
+        }
+
+        /** A lower score, or the same and fewer occurrences, or the same and an older id. */
+        private static boolean worse(double a, long ac, long ai, double b, long bc, long bi) {
+            return a < b || a == b && (ac < bc || ac == bc && ai < bi);
+        }
+
+        void offer(long id, long count, double score) {
             if (size < n) {
                 heapIds[size] = id;
+                heapCounts[size] = count;
                 heapScores[size] = score;
-                for (int i = size++; i > 0 && worse(heapScores[i], heapIds[i], heapScores[(i - 1) / 2], heapIds[(i - 1) / 2]); i = (i - 1) / 2) {
+                for (int i = size++; i > 0 && worse(i, (i - 1) / 2); i = (i - 1) / 2) {
                     swap(i, (i - 1) / 2);
                 }
-            } else if (n > 0 && worse(heapScores[0], heapIds[0], score, id)) {
+            } else if (n > 0 && worse(heapScores[0], heapCounts[0], heapIds[0], score, count, id)) {
                 heapIds[0] = id;
+                heapCounts[0] = count;
                 heapScores[0] = score;
                 for (int i = 0; ; ) {
                     int l = 2 * i + 1;
                     int r = l + 1;
                     int least = i;
-                    if (l < n && worse(heapScores[l], heapIds[l], heapScores[least], heapIds[least])) {
+                    if (l < n && worse(l, least)) {
                         least = l;
                     }
-                    if (r < n && worse(heapScores[r], heapIds[r], heapScores[least], heapIds[least])) {
+                    if (r < n && worse(r, least)) {
                         least = r;
                     }
                     if (least == i) {
@@ -237,6 +268,9 @@ public final class MarketShelf {
             long id = heapIds[a];
             heapIds[a] = heapIds[b];
             heapIds[b] = id;
+            long count = heapCounts[a];
+            heapCounts[a] = heapCounts[b];
+            heapCounts[b] = count;
             double score = heapScores[a];
             heapScores[a] = heapScores[b];
             heapScores[b] = score;
@@ -247,8 +281,7 @@ public final class MarketShelf {
             for (int i = 0; i < size; i++) {
                 order[i] = i;
             }
-            Arrays.sort(order, (a, b) -> worse(heapScores[a], heapIds[a], heapScores[b], heapIds[b]) ? 1
-                    : worse(heapScores[b], heapIds[b], heapScores[a], heapIds[a]) ? -1 : 0);
+            Arrays.sort(order, (a, b) -> worse(a, b) ? 1 : worse(b, a) ? -1 : 0);
             List<Long> out = new ArrayList<>(size);
             for (Integer i : order) {
                 out.add(heapIds[i]);
@@ -257,7 +290,11 @@ public final class MarketShelf {
         }
     }
 
-    /** A new shelf: the rows of a former one, then new rows; the z-columns widen when a new feature name comes. */
+    /**
+     * A new shelf: the rows of a former one, then the rows read since, each in place of the row of
+     * the same id (a pattern credited) or after the others; the z-columns widen when a new feature
+     * name comes.
+     */
     private static final class Builder {
         private final Map<String, Integer> slots;
         private final List<String> symbolNames;
@@ -272,8 +309,13 @@ public final class MarketShelf {
         private final int[] types;
         private final long[] strategies;
         private final double[] relevance;
+        private final long[] occurrences;
         private final boolean[] featured;
-        private final List<double[]> rows = new ArrayList<>();
+        /** The z-values of the rows written here, by position. */
+        private final Map<Integer, double[]> written = new HashMap<>();
+        /** Positions by id, once a row might replace one (its id not above every id held). */
+        private Map<Long, Integer> positions;
+        private final long highestId;
         private int size;
 
         Builder(MarketShelf from, int added) {
@@ -290,8 +332,14 @@ public final class MarketShelf {
             this.types = Arrays.copyOf(from.types, capacity);
             this.strategies = Arrays.copyOf(from.strategies, capacity);
             this.relevance = Arrays.copyOf(from.relevance, capacity);
+            this.occurrences = Arrays.copyOf(from.occurrences, capacity);
             this.featured = Arrays.copyOf(from.featured, capacity);
             this.size = from.size;
+            long highest = Long.MIN_VALUE;
+            for (int i = 0; i < from.size; i++) {
+                highest = Math.max(highest, from.ids[i]);
+            }
+            this.highestId = highest;
         }
 
         Builder add(List<MarketRows.Row> added, FeatureSpace space) {
@@ -299,17 +347,36 @@ public final class MarketShelf {
                 r.features().keySet().forEach(name -> slots.computeIfAbsent(name, k -> slots.size()));
                 double[] row = new double[slots.size()];
                 r.features().forEach((name, value) -> row[slots.get(name)] = space.z(name, value));
-                rows.add(row);
-                ids[size] = r.id();
-                atMicros[size] = micros(r.at());
-                symbols[size] = index(symbolNames, symbolPositions, r.symbol());
-                types[size] = index(typeNames, typePositions, r.type());
-                strategies[size] = r.strategyId() == null ? NONE : r.strategyId();
-                relevance[size] = r.relevance();
-                featured[size] = !r.features().isEmpty();
-                size++;
+                int at = positionOf(r.id());
+                written.put(at, row);
+                ids[at] = r.id();
+                atMicros[at] = micros(r.at());
+                symbols[at] = index(symbolNames, symbolPositions, r.symbol());
+                types[at] = index(typeNames, typePositions, r.type());
+                strategies[at] = r.strategyId() == null ? NONE : r.strategyId();
+                relevance[at] = r.relevance();
+                occurrences[at] = r.occurrences();
+                featured[at] = !r.features().isEmpty();
             }
             return this;
+        }
+
+        /** Where the row of this id goes: in place of the one held, or after the others. */
+        private int positionOf(long id) {
+            if (id <= highestId && positions == null) {
+                positions = new HashMap<>();
+                for (int i = 0; i < size; i++) {
+                    positions.put(ids[i], i);
+                }
+            }
+            Integer held = positions == null ? null : positions.get(id);
+            if (held != null) {
+                return held;
+            }
+            if (positions != null) {
+                positions.put(id, size);
+            }
+            return size++;
         }
 
         private static int index(List<String> dictionary, Map<String, Integer> positions, String value) {
@@ -322,19 +389,19 @@ public final class MarketShelf {
             });
         }
 
-        MarketShelf build(long generation, long restore) {
+        MarketShelf build(long generation, long restore, Instant newest) {
             int width = slots.size();
             double[] z = new double[capacity * width];
             int oldWidth = from.slots.size();
             for (int i = 0; i < from.size; i++) {
                 System.arraycopy(from.z, i * oldWidth, z, i * width, oldWidth);
             }
-            for (int i = 0; i < rows.size(); i++) {
-                double[] row = rows.get(i);
-                System.arraycopy(row, 0, z, (from.size + i) * width, row.length);
-            }
-            return new MarketShelf(generation, restore, Map.copyOf(slots), size, ids, atMicros, symbols, types, strategies,
-                    symbolNames.toArray(String[]::new), typeNames.toArray(String[]::new), relevance, featured, z);
+            written.forEach((at, row) -> {
+                Arrays.fill(z, at * width, (at + 1) * width, 0);
+                System.arraycopy(row, 0, z, at * width, row.length);
+            });
+            return new MarketShelf(generation, restore, newest, Map.copyOf(slots), size, ids, atMicros, symbols, types, strategies,
+                    symbolNames.toArray(String[]::new), typeNames.toArray(String[]::new), relevance, occurrences, featured, z);
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The shelves of lessons' and episodes' markets this replica holds, one per user and kind: a
+ * The shelves of lessons', episodes' and patterns' markets this replica holds, one per user and kind: a
  * cache of PostgreSQL, never the truth. Every call first reads what changed since the shelf's
  * generation ({@link MarketRows}, one indexed read when nothing did), so it answers from
  * everything committed before it began, whichever replica wrote it. A shelf is loaded whole at
@@ -54,7 +54,7 @@ public class MarketShelves {
         this.maxHeld = config.marketsHeld();
         registry.gauge("finagent.memories.markets.held", entries);
         this.read = Counter.builder("finagent.memories.markets.read")
-                .description("lessons' and episodes' markets read from PostgreSQL into this replica's shelves").register(registry);
+                .description("lessons', episodes' and patterns' markets read from PostgreSQL into this replica's shelves").register(registry);
     }
 
     /** The user's shelf, up to date with what was committed before this call. */

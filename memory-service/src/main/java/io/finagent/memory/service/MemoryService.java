@@ -82,7 +82,7 @@ public class MemoryService {
     public Uni<List<Lesson>> relevant(String userId, Map<String, Double> features, String symbol, Long strategyId,
                                       List<MemoryType> types, int k, Instant asOf) {
         MarketShelf.Ask ask = new MarketShelf.Ask(features, asOf, symbol, strategyId, true,
-                types.stream().map(Enum::name).collect(Collectors.toSet()), config.relevanceHalfLife());
+                types.stream().map(Enum::name).collect(Collectors.toSet()), true, config.relevanceHalfLife());
         return shelves.of(MarketRows.Kind.LESSON, userId)
                 .map(shelf -> shelf.best(ask, space, Math.max(config.lessonShortlist(), 4 * k)))
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Memory>of()) : memoriesAsOf.byIds(userId, asOf, ids))

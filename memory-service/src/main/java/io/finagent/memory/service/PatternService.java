@@ -4,6 +4,7 @@ import io.finagent.memory.domain.Features;
 import io.finagent.memory.domain.Pattern;
 import io.finagent.memory.repository.CitationRepository;
 import io.finagent.memory.repository.PatternRepository;
+import io.finagent.memory.repository.MarketRows;
 import io.finagent.memory.repository.PatternsAsOf;
 import io.finagent.platform.idempotency.Created;
 import io.finagent.platform.idempotency.IdempotentCreate;
@@ -13,8 +14,6 @@ import io.finagent.platform.security.Owned;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -22,9 +21,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Long-term patterns: stored once per Idempotency-Key, ranked by their record, updated by each outcome. */
 @ApplicationScoped
@@ -34,17 +30,18 @@ public class PatternService {
     public record RelevantPattern(Pattern pattern, double similarity, double relevance) {
     }
 
-    private static final int MAX_CANDIDATES = 2000;
-    private static final int MARKETS_KEPT = 100_000;
-
-    private final Map<String, Map<String, Double>> markets = new ConcurrentHashMap<>();
+    /** Beyond k, the shelf's next best read back too: its sums and the stored features' may differ in the last digit. */
+    private static final int MARGIN = 16;
 
     private final PatternRepository patterns;
     private final PatternsAsOf patternsAsOf;
     private final CitationRepository citations;
     private final FeatureSpace space;
+    private final MarketShelves shelves;
 
-    public PatternService(PatternRepository patterns, PatternsAsOf patternsAsOf, CitationRepository citations, FeatureSpace space) {
+    public PatternService(PatternRepository patterns, PatternsAsOf patternsAsOf, CitationRepository citations, FeatureSpace space,
+                          MarketShelves shelves) {
+        this.shelves = shelves;
         this.patterns = patterns;
         this.patternsAsOf = patternsAsOf;
         this.citations = citations;
@@ -69,53 +66,35 @@ public class PatternService {
     }
 
     /**
-     * The patterns that hold for this market: of the user's best-proven patterns (for the symbol, or
-     * for any symbol), those whose {@code patternData.features} are like these features, ranked by
-     * confidence · similarity. A pattern without features holds in any market (similarity 1), and
-     * without features to compare, every pattern does: they rank by confidence alone. As of
-     * {@code asOf}: the patterns and their record as they stood then.
+     * The patterns that hold for this market: of all the user's patterns (for the symbol, or for any
+     * symbol), compared on the replica's shelf ({@link MarketShelves}), those whose
+     * {@code patternData.features} are like these features, ranked by confidence · similarity (then
+     * similarity, confidence, occurrences, the newest). A pattern without features holds in any
+     * market (similarity 1), and without features to compare, every pattern does: they rank by
+     * confidence alone. As of {@code asOf}: the patterns and their record as they stood then (the
+     * shelf's present records, unless something was credited or recognised after asOf).
      */
     public Uni<List<RelevantPattern>> relevant(String userId, Map<String, Double> features, String symbol, int k, Instant asOf) {
-        record Compared(long id, double similarity, double relevance) {
-        }
-        return patternsAsOf.candidates(userId, asOf, symbol, MAX_CANDIDATES)
-                .map(candidates -> candidates.stream()
-                        .map(c -> {
-                            Map<String, Double> own = market(c.features());
+        MarketShelf.Ask ask = new MarketShelf.Ask(features, asOf, symbol, null, true, null, true, null);
+        return shelves.of(MarketRows.Kind.PATTERN, userId)
+                .chain(shelf -> shelf.newest() == null || !shelf.newest().isAfter(asOf)
+                        ? Uni.createFrom().item(shelf.best(ask, space, k + MARGIN))
+                        // something was credited or recognised after asOf: the records as they stood then
+                        : patternsAsOf.records(userId, asOf).map(records -> shelf.best(ask, space, k + MARGIN, records)))
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Pattern>of()) : patternsAsOf.byIds(userId, asOf, ids))
+                .map(found -> found.stream()
+                        .map(p -> {
+                            Map<String, Double> own = Features.of(p.patternData == null ? null : p.patternData.get("features"));
                             double similarity = own.isEmpty() || features.isEmpty() ? 1 : space.similarity(features, own);
-                            return new Compared(c.id(), similarity, c.confidence().doubleValue() * similarity);
+                            return new RelevantPattern(p, similarity, p.confidence.doubleValue() * similarity);
                         })
-                        // stable: equal ones stay in the order of their record (confidence, occurrences, newest)
-                        .sorted(Comparator.comparingDouble(Compared::relevance).reversed()
-                                .thenComparing(Comparator.comparingDouble(Compared::similarity).reversed()))
+                        .sorted(Comparator.comparingDouble(RelevantPattern::relevance).reversed()
+                                .thenComparing(Comparator.comparingDouble(RelevantPattern::similarity).reversed())
+                                .thenComparing(r -> r.pattern().confidence, Comparator.reverseOrder())
+                                .thenComparing(r -> r.pattern().occurrences, Comparator.reverseOrder())
+                                .thenComparing(r -> r.pattern().id, Comparator.reverseOrder()))
                         .limit(k)
-                        .toList())
-                .chain(best -> best.isEmpty() ? Uni.createFrom().item(List.<RelevantPattern>of())
-                        : patternsAsOf.byIds(userId, asOf, best.stream().map(Compared::id).toList()).map(found -> {
-                            Map<Long, Pattern> byId = found.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
-                            return best.stream().filter(b -> byId.containsKey(b.id()))
-                                    .map(b -> new RelevantPattern(byId.get(b.id()), b.similarity(), b.relevance())).toList();
-                        }));
-    }
-
-    /**
-     * A pattern's market, from the JSON text of its {@code features}; read from a map of the texts
-     * seen, since the same few thousand come back at every call (keyed by the text itself, it is
-     * never stale).
-     */
-    private Map<String, Double> market(String json) {
-        if (json == null) {
-            return Map.of();
-        }
-        Map<String, Double> known = markets.get(json);
-        if (known == null) {
-            if (markets.size() >= MARKETS_KEPT) {
-                markets.clear();
-            }
-            known = Features.of(Json.decodeValue(json) instanceof JsonObject market ? market.getMap() : null);
-            markets.put(json, known);
-        }
-        return known;
+                        .toList());
     }
 
     /** One more occurrence with its outcome, observed at {@code observedAt}, counted as decision outcomes are. */
