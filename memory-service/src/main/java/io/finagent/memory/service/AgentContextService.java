@@ -52,8 +52,11 @@ public class AgentContextService {
                 : workingMemory.since(ask.userId(), ask.sessionId(), ask.since())
                 .map(found -> found.orElse(List.of()).stream()
                         .sorted(Comparator.comparing(SessionEvent::occurredAt).reversed()).toList());
+        // deferred, and subscribed last: recall searches its index on the event loop, while the
+        // shelves' searches (patterns, lessons, episodes) already run on workers
         Uni<RecallService.Recall> recalled = market
-                ? recall.recall(ask.userId(), ask.features(), ask.symbol(), ask.strategyId(), ask.k(), ask.asOf(), false)
+                ? Uni.createFrom().deferred(() -> recall.recall(ask.userId(), ask.features(), ask.symbol(), ask.strategyId(), ask.k(),
+                ask.asOf(), false))
                 : Uni.createFrom().nullItem();
         Uni<EpisodeService.SimilarEpisodes> similar = market
                 ? episodes.similar(ask.userId(), ask.features(), ask.symbol(), ask.k(), ask.asOf())
@@ -63,7 +66,7 @@ public class AgentContextService {
         Uni<List<MemoryService.Lesson>> relevantLessons = lessons.relevant(ask.userId(), ask.features(), ask.symbol(),
                 ask.strategyId(), MemoryService.LESSONS, ask.k(), ask.asOf());
         // the four reads at once, each on its own connection (only episodes use the request's session)
-        return recent.chain(w -> Uni.combine().all().unis(recalled, relevantPatterns, relevantLessons, similar)
-                .with((r, p, l, e) -> new Gathered(r, p, l, e, w)));
+        return recent.chain(w -> Uni.combine().all().unis(relevantPatterns, relevantLessons, similar, recalled)
+                .with((p, l, e, r) -> new Gathered(r, p, l, e, w)));
     }
 }

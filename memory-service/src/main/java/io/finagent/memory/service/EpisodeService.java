@@ -60,8 +60,7 @@ public class EpisodeService {
     @WithSession
     public Uni<SimilarEpisodes> similar(String userId, Map<String, Double> query, String symbol, int k, Instant asOf) {
         MarketShelf.Ask ask = new MarketShelf.Ask(query, asOf, symbol, null, false, null, false, null);
-        return shelves.of(MarketRows.Kind.EPISODE, userId)
-                .map(shelf -> shelf.best(ask, space, k + MARGIN))
+        return shelves.search(MarketRows.Kind.EPISODE, userId, shelf -> shelf.best(ask, space, k + MARGIN))
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Episode>of()) : episodes.findOwned(userId, ids))
                 .map(candidates -> {
                     List<SimilarEpisode> ranked = candidates.stream()

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The shelves of lessons', episodes' and patterns' markets this replica holds, one per user and kind: a
@@ -57,9 +58,13 @@ public class MarketShelves {
                 .description("lessons', episodes' and patterns' markets read from PostgreSQL into this replica's shelves").register(registry);
     }
 
-    /** The user's shelf, up to date with what was committed before this call. */
-    public Uni<MarketShelf> of(MarketRows.Kind kind, String userId) {
-        return vertx.executeBlocking(() -> refresh(new Key(kind, userId)), false);
+    /**
+     * A search of the user's shelf, brought up to date with what was committed before this call
+     * first; both on a worker thread, so that the searches of one context run beside each other
+     * and beside recall, not one after the other on the request's event loop.
+     */
+    public <T> Uni<T> search(MarketRows.Kind kind, String userId, Function<MarketShelf, T> search) {
+        return vertx.executeBlocking(() -> search.apply(refresh(new Key(kind, userId))), false);
     }
 
     private MarketShelf refresh(Key key) throws SQLException {

@@ -83,8 +83,7 @@ public class MemoryService {
                                       List<MemoryType> types, int k, Instant asOf) {
         MarketShelf.Ask ask = new MarketShelf.Ask(features, asOf, symbol, strategyId, true,
                 types.stream().map(Enum::name).collect(Collectors.toSet()), true, config.relevanceHalfLife());
-        return shelves.of(MarketRows.Kind.LESSON, userId)
-                .map(shelf -> shelf.best(ask, space, Math.max(config.lessonShortlist(), 4 * k)))
+        return shelves.search(MarketRows.Kind.LESSON, userId, shelf -> shelf.best(ask, space, Math.max(config.lessonShortlist(), 4 * k)))
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Memory>of()) : memoriesAsOf.byIds(userId, asOf, ids))
                 .map(shortlist -> shortlist.stream()
                         .map(m -> lesson(m, features, asOf))

@@ -76,11 +76,11 @@ public class PatternService {
      */
     public Uni<List<RelevantPattern>> relevant(String userId, Map<String, Double> features, String symbol, int k, Instant asOf) {
         MarketShelf.Ask ask = new MarketShelf.Ask(features, asOf, symbol, null, true, null, true, null);
-        return shelves.of(MarketRows.Kind.PATTERN, userId)
-                .chain(shelf -> shelf.newest() == null || !shelf.newest().isAfter(asOf)
-                        ? Uni.createFrom().item(shelf.best(ask, space, k + MARGIN))
-                        // something was credited or recognised after asOf: the records as they stood then
-                        : patternsAsOf.records(userId, asOf).map(records -> shelf.best(ask, space, k + MARGIN, records)))
+        return shelves.search(MarketRows.Kind.PATTERN, userId, shelf -> shelf.newest() == null || !shelf.newest().isAfter(asOf)
+                        ? shelf.best(ask, space, k + MARGIN) : null)
+                // null: something was credited or recognised after asOf; the records as they stood then
+                .chain(ids -> ids != null ? Uni.createFrom().item(ids) : patternsAsOf.records(userId, asOf)
+                        .chain(records -> shelves.search(MarketRows.Kind.PATTERN, userId, shelf -> shelf.best(ask, space, k + MARGIN, records))))
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Pattern>of()) : patternsAsOf.byIds(userId, asOf, ids))
                 .map(found -> found.stream()
                         .map(p -> {
