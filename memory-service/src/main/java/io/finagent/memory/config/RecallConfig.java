@@ -68,6 +68,14 @@ public interface RecallConfig {
         int searchBreadth();
 
         /**
+         * A filter (user, symbol, strategy, asOf) that leaves at most this many decisions in a segment is
+         * searched by comparing the probe with each of them, not through the graph: exact, and faster
+         * than a graph search that visits most of them anyway (memory-service README, "Speed").
+         */
+        @WithDefault("50000")
+        int exactBelow();
+
+        /**
          * Where the index is kept (a volume in compose and Kubernetes), so that a restart opens it and
          * reads only what it missed; without it, a temporary folder and a rebuild at every start.
          */

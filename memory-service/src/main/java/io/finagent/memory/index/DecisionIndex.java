@@ -29,9 +29,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Approximate nearest neighbours of a market context among a user's decisions: Lucene HNSW
- * vectors, filtered by user, symbol, strategy and {@code decidedAt <= asOf}. Lucene itself
- * searches exactly when the filter leaves fewer decisions than the graph search would visit,
- * so small sets are exact. The index is a copy of PostgreSQL kept in a directory: each commit
+ * vectors, filtered by user, symbol, strategy and {@code decidedAt <= asOf}. Where the filter
+ * leaves few decisions (a symbol's, a new user's) they are compared one by one instead
+ * ({@link NearestDecisionsQuery}), so small sets are exact. The index is a copy of PostgreSQL kept in a directory: each commit
  * records how far it has followed decision_history ({@link FeedPosition}), the feature slots its
  * vectors use and the database it was built from, so a restart opens it and catches up only what
  * it missed ({@link DecisionIndexFollower}). A row it cannot index is skipped and reported.
@@ -323,7 +323,7 @@ public class DecisionIndex {
     /** The {@code n} nearest decisions of the user, decided by {@code asOf}, nearest first: by the HNSW graph. */
     public List<Neighbour> nearest(String userId, String symbol, Long strategyId, Instant asOf, FeatureSpace.Probe probe, int n) {
         return search(true, searcher -> NeighbourSearch.graph(searcher, filter(userId, symbol, strategyId, asOf), probe, n,
-                config.searchBreadth()));
+                config.searchBreadth(), config.exactBelow()));
     }
 
     /** The same, by comparing the probe with every decision the filter leaves: the reference the graph is measured against. */

@@ -10,7 +10,6 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryCachingPolicy;
 import org.apache.lucene.search.ScoreDoc;
@@ -63,9 +62,10 @@ final class NeighbourSearch {
         });
     }
 
-    static List<DecisionIndex.Neighbour> graph(IndexSearcher searcher, Query filter, FeatureSpace.Probe probe, int n, int breadth)
-            throws IOException {
-        TopDocs top = searcher.search(new KnnFloatVectorQuery(DecisionDocuments.FEATURES, probe.vector(), Math.max(n, breadth), filter), n);
+    static List<DecisionIndex.Neighbour> graph(IndexSearcher searcher, Query filter, FeatureSpace.Probe probe, int n, int breadth,
+                                               int exactBelow) throws IOException {
+        TopDocs top = searcher.search(new NearestDecisionsQuery(DecisionDocuments.FEATURES, probe.vector(), Math.max(n, breadth), filter,
+                exactBelow), n);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<DecisionIndex.Neighbour> out = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc hit : top.scoreDocs) {

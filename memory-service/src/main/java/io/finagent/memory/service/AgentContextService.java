@@ -65,7 +65,7 @@ public class AgentContextService {
                 ask.k(), ask.asOf());
         Uni<List<MemoryService.Lesson>> relevantLessons = lessons.relevant(ask.userId(), ask.features(), ask.symbol(),
                 ask.strategyId(), MemoryService.LESSONS, ask.k(), ask.asOf());
-        // the four reads at once, each on its own connection (only episodes use the request's session)
+        // the four reads at once, each on its own connection
         return recent.chain(w -> Uni.combine().all().unis(relevantPatterns, relevantLessons, similar, recalled)
                 .with((p, l, e, r) -> new Gathered(r, p, l, e, w)));
     }

@@ -5,6 +5,7 @@ import io.finagent.memory.domain.Features;
 import io.finagent.memory.domain.RecallStatistics;
 import io.finagent.memory.repository.EpisodeRepository;
 import io.finagent.memory.repository.MarketRows;
+import io.finagent.memory.repository.MatchedEpisodes;
 import io.finagent.platform.idempotency.Created;
 import io.finagent.platform.idempotency.IdempotentCreate;
 import io.finagent.platform.security.Owned;
@@ -31,11 +32,13 @@ public class EpisodeService {
     private static final int MARGIN = 16;
 
     private final EpisodeRepository episodes;
+    private final MatchedEpisodes matched;
     private final MarketShelves shelves;
     private final FeatureSpace space;
 
-    public EpisodeService(EpisodeRepository episodes, MarketShelves shelves, FeatureSpace space) {
+    public EpisodeService(EpisodeRepository episodes, MatchedEpisodes matched, MarketShelves shelves, FeatureSpace space) {
         this.episodes = episodes;
+        this.matched = matched;
         this.shelves = shelves;
         this.space = space;
     }
@@ -57,11 +60,10 @@ public class EpisodeService {
      * are ranked again from their stored features, so that order and numbers are those of
      * {@link FeatureSpace#similarity(Map, Map)} to the last digit.
      */
-    @WithSession
     public Uni<SimilarEpisodes> similar(String userId, Map<String, Double> query, String symbol, int k, Instant asOf) {
         MarketShelf.Ask ask = new MarketShelf.Ask(query, asOf, symbol, null, false, null, false, null);
         return shelves.search(MarketRows.Kind.EPISODE, userId, shelf -> shelf.best(ask, space, k + MARGIN))
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Episode>of()) : episodes.findOwned(userId, ids))
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Episode>of()) : matched.findOwned(userId, ids))
                 .map(candidates -> {
                     List<SimilarEpisode> ranked = candidates.stream()
                             .map(e -> new SimilarEpisode(e, space.similarity(query, Features.of(e.features))))

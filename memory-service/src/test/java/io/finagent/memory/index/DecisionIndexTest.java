@@ -30,9 +30,8 @@ class DecisionIndexTest {
     private static final String[] NAMES = {"ret_1d", "ret_5d", "ret_20d", "volatility_20d", "rsi_14", "volume_ratio"};
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final RecallConfig config = new SmallRyeConfigBuilder().withMapping(RecallConfig.class)
-            .withConverter(Duration.class, 100, new DurationConverter())
-            .withDefaultValue("finagent.recall.index.dimensions", "8").build().getConfigMapping(RecallConfig.class);
+    /** Every filtered search through the graph, as at 1M decisions: this test is about the graph. */
+    private final RecallConfig config = config("0");
     private final FeatureSpace space = new FeatureSpace(config);
     private final DecisionIndex index = new DecisionIndex(space, config, new ObjectMapper());
     private final Random random = new Random(42);
@@ -72,6 +71,35 @@ class DecisionIndexTest {
         }
         double recallAt10 = found / (10.0 * queries);
         assertTrue(recallAt10 >= 0.95, "recall@10 = " + recallAt10);
+    }
+
+    @Test
+    void aFilterLeavingFewDecisionsComparesTheProbeWithEachOfThem() throws Exception {
+        RecallConfig byDefault = config("50000");
+        FeatureSpace itsSpace = new FeatureSpace(byDefault);
+        DecisionIndex few = new DecisionIndex(itsSpace, byDefault, new ObjectMapper());
+        few.open("db-1");
+        few.clear();
+        try {
+            for (int i = 0; i < 30_000; i++) {
+                few.load(new IndexedDecision(i, i % 2 == 0 ? "ann" : "bob", "SYM" + i % 10, 1, T0.plusSeconds(i), randomFeatures()));
+            }
+            few.refresh();
+            few.state(DecisionIndex.State.READY);
+            for (int q = 0; q < 50; q++) {
+                FeatureSpace.Probe probe = itsSpace.probe(randomFeatures());
+                String symbol = q % 2 == 0 ? "SYM4" : null; // ann's 1,500 of a symbol, or all her 15,000: both below 50,000
+                List<DecisionIndex.Neighbour> found = few.nearest("ann", symbol, null, T0.plusSeconds(40_000), probe, 10);
+                List<DecisionIndex.Neighbour> exact = few.nearestExactly("ann", symbol, null, T0.plusSeconds(40_000), probe, 10);
+                assertEquals(exact.stream().map(DecisionIndex.Neighbour::id).toList(), found.stream().map(DecisionIndex.Neighbour::id).toList(),
+                        "query " + q + ": the exact nearest, in order");
+                for (int i = 0; i < exact.size(); i++) {
+                    assertEquals(exact.get(i).squaredDistance(), found.get(i).squaredDistance(), 1e-3);
+                }
+            }
+        } finally {
+            few.close();
+        }
     }
 
     @Test
@@ -192,6 +220,13 @@ class DecisionIndexTest {
         DecisionIndex elsewhere = new DecisionIndex(new FeatureSpace(durable), durable, new ObjectMapper());
         assertTrue(elsewhere.open("db-2").isEmpty(), "an index of another database is not followed");
         elsewhere.close();
+    }
+
+    private static RecallConfig config(String exactBelow) {
+        return new SmallRyeConfigBuilder().withMapping(RecallConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withDefaultValue("finagent.recall.index.dimensions", "8")
+                .withDefaultValue("finagent.recall.index.exact-below", exactBelow).build().getConfigMapping(RecallConfig.class);
     }
 
     private IndexedDecision decision(long id, String user, Map<String, Double> features) {
