@@ -13,9 +13,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -46,6 +49,9 @@ class DecisionContextTest {
         JsonNode context = JSON.readTree(answered);
         String contextId = context.get("contextId").asText();
         String digest = context.get("contextDigest").asText();
+        assertEquals(digest, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                        answered.replace("\"contextDigest\":\"" + digest + "\"", "\"contextDigest\":null").getBytes(StandardCharsets.UTF_8))),
+                "the digest is of the very characters answered, with contextDigest null");
 
         long id = Decisions.post(user, citing(contextId, null)).statusCode(201).body("contextId", equalTo(contextId))
                 .extract().jsonPath().getLong("id");

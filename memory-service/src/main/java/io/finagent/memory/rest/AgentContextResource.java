@@ -19,7 +19,12 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +58,10 @@ public class AgentContextResource {
     }
 
     @GET
-    public Uni<AgentContextResponse> context(
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The context, as kept for a decision to cite",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgentContextResponse.class)))
+    public Uni<String> context(
             @QueryParam("feature") @Size(max = 256, message = "must be at most 256 features") List<String> feature,
             @QueryParam("symbol") @Symbol String symbol,
             @QueryParam("strategyId") @Positive Long strategyId,
@@ -68,8 +76,9 @@ public class AgentContextResource {
         var ask = new AgentContextService.Ask(user.id(), features(feature), symbol == null ? null : symbol.toUpperCase(),
                 strategyId, sessionId, k, Instant.now().minus(Duration.ofMinutes(lookbackMinutes)), at);
         UUID id = UUID.randomUUID();
-        return service.gather(ask).map(gathered -> mapper.toResponse(gathered, id, at, budget))
-                .chain(context -> archive.keep(user.id(), id, at, mapper.toJson(context)).map(context::withDigest));
+        // written once: what is kept is what is answered, but for the digest
+        return service.gather(ask).map(gathered -> mapper.toJson(mapper.toResponse(gathered, id, at, budget)))
+                .chain(kept -> archive.keep(user.id(), id, at, kept).map(digest -> AgentContextResponse.answered(kept, digest)));
     }
 
     private static Map<String, Double> features(List<String> pairs) {

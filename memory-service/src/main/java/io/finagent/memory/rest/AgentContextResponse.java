@@ -12,7 +12,7 @@ import java.util.UUID;
  * The assembled context: what fitted in {@code budgetChars} characters of JSON ({@code usedChars}
  * of them), and per section how many items did not fit ({@code omitted}). {@code contextId} names
  * it for a decision to cite; {@code contextDigest} is the SHA-256 of this JSON as kept, that is
- * with {@code contextDigest} null (memory-service README, "What the agent saw").
+ * the characters answered with {@code contextDigest} null (memory-service README, "What the agent saw").
  */
 public record AgentContextResponse(UUID contextId, String contextDigest, Instant asOf, int budgetChars, int usedChars,
                                    List<RecallResponse.Neighbour> decisions, RecallStatistics decisionStatistics,
@@ -22,8 +22,17 @@ public record AgentContextResponse(UUID contextId, String contextDigest, Instant
                                    List<SessionEvent> workingMemory,
                                    Map<String, Integer> omitted) {
 
-    AgentContextResponse withDigest(String digest) {
-        return new AgentContextResponse(contextId, digest, asOf, budgetChars, usedChars, decisions, decisionStatistics, patterns,
-                lessons, episodes, workingMemory, omitted);
+    private static final String NO_DIGEST = "\"contextDigest\":null";
+
+    /**
+     * The context as answered: its JSON as kept, character for character, with the digest in place
+     * of the null ({@code contextDigest} comes right after {@code contextId}, so the first one is this field).
+     */
+    static String answered(String kept, String digest) {
+        int at = kept.indexOf(NO_DIGEST);
+        if (at < 0) {
+            throw new IllegalStateException("a kept context has no contextDigest: null");
+        }
+        return kept.substring(0, at) + "\"contextDigest\":\"" + digest + "\"" + kept.substring(at + NO_DIGEST.length());
     }
 }
