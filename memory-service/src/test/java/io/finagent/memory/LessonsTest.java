@@ -60,6 +60,23 @@ class LessonsTest {
     }
 
     @Test
+    void aLessonCreditedIsRankedByItsNewEvidenceAmongAllAndAsOfBeforeByItsFormerOne() {
+        long proven = lesson("FEEDBACK", OVERBOUGHT, null);
+        long newest = 0;
+        for (int i = 0; i < 20; i++) { // more than k + the margin the replica's shelf keeps: it must rank by evidence itself
+            newest = lesson("FEEDBACK", OVERBOUGHT, null);
+        }
+        String one = "{\"marketContext\": " + OVERBOUGHT + ", \"k\": 1";
+        relevant(one + "}").body("lessons.memory.id", contains((int) newest)); // untried alike: the newest
+        Instant beforeCredits = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (int i = 0; i < 4; i++) {
+            outcome(cite(proven), "0.02");
+        }
+        relevant(one + "}").body("lessons.memory.id", contains((int) proven)).body("lessons[0].memory.successCount", equalTo(4));
+        relevant(one + ", \"asOf\": \"" + beforeCredits + "\"}").body("lessons.memory.id", contains((int) newest));
+    }
+
+    @Test
     void aLessonForAnotherSymbolStaysOutAndTheContextCarriesTheLessons() {
         long anySymbol = lesson("FEEDBACK", OVERBOUGHT, null);
         long msft = given().header("Authorization", Tokens.bearer(Tokens.agent(user))).contentType("application/json")

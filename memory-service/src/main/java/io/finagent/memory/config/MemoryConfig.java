@@ -12,13 +12,6 @@ public interface MemoryConfig {
     @WithDefault("30d")
     Duration relevanceHalfLife();
 
-    /**
-     * How many lessons, of highest relevance × similarity among all the user's, a call for relevant
-     * lessons reads back with their outcome evidence to rank (k × 4 when more).
-     */
-    @WithDefault("200")
-    int lessonShortlist();
-
     /** Lessons', episodes' and patterns' markets a replica holds in memory, all users together (about 100 bytes each with six features). */
     @WithDefault("1000000")
     int marketsHeld();

@@ -2,6 +2,7 @@ package io.finagent.memory.repository;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finagent.memory.domain.Features;
+import io.finagent.memory.domain.Wilson;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -25,18 +26,21 @@ import java.util.Map;
 public class MarketRows {
 
     public enum Kind {
+        /** With its present outcomes (behind its evidence), and the newest instant any of the user's lessons was credited at. */
         LESSON("lesson", """
-                SELECT m.id, m.generation, m.features::text, m.symbol, m.strategy_id, m.memory_type, m.learned_at, m.relevance_score, 0
-                FROM ai_memory m WHERE m.user_id = u.id AND m.generation > f.after AND m.generation <= f.generation""", "NULL"),
+                SELECT m.id, m.generation, m.features::text, m.symbol, m.strategy_id, m.memory_type, m.learned_at, m.relevance_score, 0,
+                       m.success_count, m.outcome_count
+                FROM ai_memory m WHERE m.user_id = u.id AND m.generation > f.after AND m.generation <= f.generation""",
+                "(SELECT max(credited_at) FROM outcome_credits c WHERE c.user_id = u.id AND c.memory_id IS NOT NULL)"),
         /** Only finished episodes: an open one has no result to learn from (and is never finished later). */
         EPISODE("episode", """
-                SELECT e.id, e.generation, e.features::text, e.symbol, e.strategy_id, NULL, e.ended_at, 1, 0
+                SELECT e.id, e.generation, e.features::text, e.symbol, e.strategy_id, NULL, e.ended_at, 1, 0, NULL, NULL
                 FROM episodes e
                 WHERE e.user_id = u.id AND e.ended_at IS NOT NULL AND e.generation > f.after AND e.generation <= f.generation""", "NULL"),
         /** With its present record (confidence, occurrences), and the newest instant that record or a pattern changed at. */
         PATTERN("pattern", """
                 SELECT p.id, p.generation, (p.pattern_data -> 'features')::text, p.symbol, NULL, p.pattern_type, p.recognized_at,
-                       p.confidence, p.occurrences
+                       p.confidence, p.occurrences, NULL, NULL
                 FROM pattern_recognition p WHERE p.user_id = u.id AND p.generation > f.after AND p.generation <= f.generation""",
                 "greatest((SELECT max(credited_at) FROM outcome_credits c WHERE c.user_id = u.id),"
                         + " (SELECT max(recognized_at) FROM pattern_recognition p WHERE p.user_id = u.id))");
@@ -58,20 +62,24 @@ public class MarketRows {
 
     /**
      * A lesson's, episode's or pattern's market; {@code at}: when it was learned, ended or recognised;
-     * {@code relevance}: a lesson's relevance score, a pattern's confidence; {@code occurrences}: a pattern's.
+     * {@code relevance}: a lesson's relevance score, a pattern's confidence; {@code occurrences}: a pattern's;
+     * {@code evidence}: a lesson's ({@link Wilson#evidence}), 1 for the others.
      */
     public record Row(long id, long generation, Map<String, Double> features, String symbol, Long strategyId, String type,
-                      Instant at, double relevance, long occurrences) {
+                      Instant at, double relevance, long occurrences, double evidence) {
     }
 
-    /** A pattern's record as of an earlier instant (its confidence as relevance), in place of the present one. */
-    public record Record(double relevance, long occurrences) {
+    /**
+     * A row's record as of an earlier instant, in place of the present one: a pattern's confidence
+     * (as relevance) and occurrences, a lesson's evidence (1 for a pattern).
+     */
+    public record Record(double relevance, long occurrences, double evidence) {
     }
 
     /**
      * The user's generation and the newest restore now; {@code all} when the rows are all of the
-     * user's, not the news; {@code newest}: for patterns, the latest instant any of the user's was
-     * credited or recognised at (null: none, or another kind).
+     * user's, not the news; {@code newest}: for patterns and lessons, the latest instant any of the
+     * user's records changed at (credited, or a pattern recognised; null: none, or episodes).
      */
     public record Changes(long generation, long restore, boolean all, List<Row> rows, Instant newest) {
     }
@@ -136,10 +144,12 @@ public class MarketRows {
             long strategy = rs.getLong(9);
             Long strategyId = rs.wasNull() ? null : strategy;
             String features = rs.getString(7);
+            long outcomes = rs.getLong(15);
+            double evidence = rs.wasNull() ? 1 : Wilson.evidence(rs.getLong(14), outcomes);
             // symbols and types repeat across thousands of rows: held once each
             return new Row(rs.getLong(5), rs.getLong(6), Features.of(features == null ? null : json.readValue(features, Object.class)),
                     intern(rs.getString(8)), strategyId, intern(rs.getString(10)), rs.getObject(11, OffsetDateTime.class).toInstant(),
-                    rs.getDouble(12), rs.getLong(13));
+                    rs.getDouble(12), rs.getLong(13), evidence);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("features of row " + rs.getLong(5) + " are not JSON", e);
         }

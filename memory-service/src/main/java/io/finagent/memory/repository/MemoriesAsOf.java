@@ -3,6 +3,7 @@ package io.finagent.memory.repository;
 import io.finagent.memory.domain.Features;
 import io.finagent.memory.domain.Memory;
 import io.finagent.memory.domain.MemoryType;
+import io.finagent.memory.domain.Wilson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -14,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.finagent.memory.repository.SqlInstants.instant;
 import static io.finagent.memory.repository.SqlInstants.utc;
@@ -56,6 +59,8 @@ public class MemoriesAsOf {
             LIMIT $6 OFFSET $7""";
     /** $6: the ids wanted (the shortlist of a call for lessons). */
     private static final String BY_IDS = AS_OF_WITH.formatted("AND memory_id = ANY($6)") + "WHERE m.id = ANY($6) ORDER BY m.id";
+    /** What a call for lessons as of an earlier instant compares: every memory learned then, with its outcomes then. */
+    private static final String RECORDS = "SELECT id, success_count, outcome_count FROM (" + AS_OF + ") r";
     private static final String COUNT = "SELECT count(*) FROM ai_memory m WHERE m.user_id = $1 AND m.learned_at <= $2" + FILTER;
 
     private final Pool pool;
@@ -74,6 +79,15 @@ public class MemoriesAsOf {
     /** These memories of the user, as they stood at {@code asOf} (those learned by then). */
     public Uni<List<Memory>> byIds(String userId, Instant asOf, List<Long> ids) {
         return read(BY_IDS, Tuple.tuple(Arrays.asList(userId, utc(asOf), null, null, null, ids.toArray(Long[]::new))));
+    }
+
+    /** Every memory of the user learned by {@code asOf}, with its evidence then: only the numbers a ranking needs. */
+    public Uni<Map<Long, MarketRows.Record>> records(String userId, Instant asOf) {
+        return pool.preparedQuery(RECORDS).execute(Tuple.tuple(Arrays.asList(userId, utc(asOf), null, null, null))).map(rows -> {
+            Map<Long, MarketRows.Record> records = new HashMap<>(rows.size() * 2);
+            rows.forEach(row -> records.put(row.getLong(0), new MarketRows.Record(0, 0, Wilson.evidence(row.getLong(1), row.getLong(2)))));
+            return records;
+        });
     }
 
     public Uni<Long> count(String userId, Instant asOf, MemoryType type) {

@@ -90,7 +90,7 @@ public class PatternsAsOf {
         return pool.preparedQuery(RECORDS).execute(Tuple.tuple(Arrays.asList(userId, utc(asOf), null, null, true, Integer.MAX_VALUE, 0)))
                 .map(rows -> {
                     Map<Long, MarketRows.Record> records = new HashMap<>(rows.size() * 2);
-                    rows.forEach(row -> records.put(row.getLong(0), new MarketRows.Record(row.getBigDecimal(1).doubleValue(), row.getLong(2))));
+                    rows.forEach(row -> records.put(row.getLong(0), new MarketRows.Record(row.getBigDecimal(1).doubleValue(), row.getLong(2), 1)));
                     return records;
                 });
     }

@@ -28,9 +28,6 @@ public class EpisodeService {
     public record SimilarEpisodes(List<SimilarEpisode> episodes, RecallStatistics statistics) {
     }
 
-    /** Beyond k, the shelf's next nearest read back too: its sums and the stored features' may differ in the last digit. */
-    private static final int MARGIN = 16;
-
     private final EpisodeRepository episodes;
     private final MatchedEpisodes matched;
     private final MarketShelves shelves;
@@ -61,8 +58,8 @@ public class EpisodeService {
      * {@link FeatureSpace#similarity(Map, Map)} to the last digit.
      */
     public Uni<SimilarEpisodes> similar(String userId, Map<String, Double> query, String symbol, int k, Instant asOf) {
-        MarketShelf.Ask ask = new MarketShelf.Ask(query, asOf, symbol, null, false, null, false, null);
-        return shelves.search(MarketRows.Kind.EPISODE, userId, shelf -> shelf.best(ask, space, k + MARGIN))
+        MarketShelf.Ask ask = new MarketShelf.Ask(query, asOf, symbol, null, false, null, false, null, false);
+        return shelves.search(MarketRows.Kind.EPISODE, userId, shelf -> shelf.best(ask, space, k + MarketShelf.MARGIN))
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Episode>of()) : matched.findOwned(userId, ids))
                 .map(candidates -> {
                     List<SimilarEpisode> ranked = candidates.stream()

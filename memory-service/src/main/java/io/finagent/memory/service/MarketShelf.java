@@ -25,15 +25,21 @@ public final class MarketShelf {
      * any), a row of none holding for every one when {@code noneHoldsForAll}; of these types (null:
      * any). Scored by similarity to {@code market} (episodes), or {@code byRelevance}: the row's
      * relevance (a lesson's score halved every {@code halfLife} up to asOf, a pattern's confidence)
-     * times the similarity, 1 when the row or the market names no feature.
+     * times the similarity, 1 when the row or the market names no feature; {@code byEvidence}: times
+     * the row's evidence too (a lesson's).
      */
     public record Ask(Map<String, Double> market, Instant asOf, String symbol, Long strategyId, boolean noneHoldsForAll,
-                      Set<String> types, boolean byRelevance, Duration halfLife) {
+                      Set<String> types, boolean byRelevance, Duration halfLife, boolean byEvidence) {
     }
 
+    /**
+     * Beyond the k a call wants, how many more of the shelf's best it reads back: the shelf's sums and
+     * those over the stored features may differ in the last digit, so the rows are ranked again from PostgreSQL.
+     */
+    public static final int MARGIN = 16;
 
     static final MarketShelf EMPTY = new MarketShelf(-1, -1, null, Map.of(), 0, new long[0], new long[0], new int[0], new int[0],
-            new long[0], new String[0], new String[0], new double[0], new long[0], new boolean[0], new double[0]);
+            new long[0], new String[0], new String[0], new double[0], new long[0], new double[0], new boolean[0], new double[0]);
     private static final long NONE = Long.MIN_VALUE;
     /** An asked symbol: any, or one no row has. */
     private static final int ANY = -2;
@@ -54,6 +60,7 @@ public final class MarketShelf {
     private final String[] typeNames;
     private final double[] relevance;
     private final long[] occurrences;
+    private final double[] evidence;
     private final boolean[] featured;
     private final double highestRelevance;
     /** size × slots.size(), row after row; 0 where a row lacks the feature (its centre). */
@@ -61,11 +68,12 @@ public final class MarketShelf {
 
     private MarketShelf(long generation, long restore, Instant newest, Map<String, Integer> slots, int size, long[] ids,
                         long[] atMicros, int[] symbols, int[] types, long[] strategies, String[] symbolNames, String[] typeNames,
-                        double[] relevance, long[] occurrences, boolean[] featured, double[] z) {
+                        double[] relevance, long[] occurrences, double[] evidence, boolean[] featured, double[] z) {
         this.generation = generation;
         this.restore = restore;
         this.newest = newest;
         this.occurrences = occurrences;
+        this.evidence = evidence;
         this.slots = slots;
         this.size = size;
         this.ids = ids;
@@ -97,7 +105,7 @@ public final class MarketShelf {
         return size;
     }
 
-    /** Patterns: the latest instant any was credited or recognised at when this shelf was read (null: none). */
+    /** Patterns and lessons: the latest instant a record changed at when this shelf was read (null: none). */
     public Instant newest() {
         return newest;
     }
@@ -150,7 +158,8 @@ public final class MarketShelf {
         for (int i = size - 1; i >= 0; i--) {
             if (halfLifeSeconds > 0 && kept.full() && kept.floor() != keptFloor) {
                 keptFloor = kept.floor();
-                // score <= highestRelevance * 0.5^(age / halfLife) < floor once age > halfLife * log2(highestRelevance / floor)
+                // similarity and evidence at most 1, so score <= highestRelevance * 0.5^(age / halfLife),
+                // < floor once age > halfLife * log2(highestRelevance / floor)
                 double age = halfLifeSeconds * (Math.log(highestRelevance / keptFloor) / Math.log(2)) + 1;
                 oldestUseful = keptFloor > 0 && age < Long.MAX_VALUE / 2_000_000.0 ? asOf - (long) (age * 1_000_000) - 1_000_000 : Long.MIN_VALUE;
             }
@@ -178,6 +187,9 @@ public final class MarketShelf {
                 score *= relevance[i] * Math.pow(0.5, seconds / halfLifeSeconds);
             } else if (ask.byRelevance()) {
                 score *= record == null ? relevance[i] : record.relevance();
+            }
+            if (ask.byEvidence()) {
+                score *= record == null ? evidence[i] : record.evidence();
             }
             if (!kept.wouldKeep(score)) {
                 continue;
@@ -211,6 +223,7 @@ public final class MarketShelf {
         private final long[] strategies;
         private final double[] relevance;
         private final long[] occurrences;
+        private final double[] evidence;
         private final boolean[] featured;
         /** The z-values of the rows written here, by position. */
         private final Map<Integer, double[]> written = new HashMap<>();
@@ -234,6 +247,7 @@ public final class MarketShelf {
             this.strategies = Arrays.copyOf(from.strategies, capacity);
             this.relevance = Arrays.copyOf(from.relevance, capacity);
             this.occurrences = Arrays.copyOf(from.occurrences, capacity);
+            this.evidence = Arrays.copyOf(from.evidence, capacity);
             this.featured = Arrays.copyOf(from.featured, capacity);
             this.size = from.size;
             long highest = Long.MIN_VALUE;
@@ -257,6 +271,7 @@ public final class MarketShelf {
                 strategies[at] = r.strategyId() == null ? NONE : r.strategyId();
                 relevance[at] = r.relevance();
                 occurrences[at] = r.occurrences();
+                evidence[at] = r.evidence();
                 featured[at] = !r.features().isEmpty();
             }
             return this;
@@ -302,7 +317,7 @@ public final class MarketShelf {
                 System.arraycopy(row, 0, z, at * width, row.length);
             });
             return new MarketShelf(generation, restore, newest, Map.copyOf(slots), size, ids, atMicros, symbols, types, strategies,
-                    symbolNames.toArray(String[]::new), typeNames.toArray(String[]::new), relevance, occurrences, featured, z);
+                    symbolNames.toArray(String[]::new), typeNames.toArray(String[]::new), relevance, occurrences, evidence, featured, z);
         }
     }
 }

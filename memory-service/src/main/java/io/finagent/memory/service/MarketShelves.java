@@ -11,10 +11,12 @@ import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The shelves of lessons', episodes' and patterns' markets this replica holds, one per user and kind: a
@@ -65,6 +67,19 @@ public class MarketShelves {
      */
     public <T> Uni<T> search(MarketRows.Kind kind, String userId, Function<MarketShelf, T> search) {
         return vertx.executeBlocking(() -> search.apply(refresh(new Key(kind, userId))), false);
+    }
+
+    /**
+     * The ids of the {@code n} best rows of the user's shelf for this ask, as of {@code ask.asOf()}:
+     * scored with the records the shelf holds (the present ones), unless one changed after asOf; then
+     * with the records as they stood at asOf ({@code recordsThen}), so that live and as of t run the
+     * same comparison over the same rows.
+     */
+    public Uni<List<Long>> best(MarketRows.Kind kind, String userId, MarketShelf.Ask ask, int n,
+                                Supplier<Uni<Map<Long, MarketRows.Record>>> recordsThen) {
+        return search(kind, userId, shelf -> shelf.newest() == null || !shelf.newest().isAfter(ask.asOf()) ? shelf.best(ask, space, n) : null)
+                .chain(ids -> ids != null ? Uni.createFrom().item(ids) : recordsThen.get()
+                        .chain(records -> search(kind, userId, shelf -> shelf.best(ask, space, n, records))));
     }
 
     private MarketShelf refresh(Key key) throws SQLException {

@@ -3,6 +3,7 @@ package io.finagent.memory.service;
 import io.finagent.memory.config.MemoryConfig;
 import io.finagent.memory.domain.Memory;
 import io.finagent.memory.domain.MemoryType;
+import io.finagent.memory.domain.Wilson;
 import io.finagent.memory.repository.MarketRows;
 import io.finagent.memory.repository.MemoriesAsOf;
 import io.finagent.memory.repository.MemoryRepository;
@@ -76,16 +77,17 @@ public class MemoryService {
 
     /**
      * The lessons most like this market as of {@code asOf}: of all learned by then (for the symbol
-     * and strategy, or for any), the shortlist of highest relevance × similarity, read back with
-     * their outcomes as of then; of those, the {@code k} of highest score.
+     * and strategy, or for any), compared on the replica's shelf ({@link MarketShelves}) by relevance
+     * × similarity × evidence, the shelf holding each lesson's present outcomes (those as of asOf when
+     * a lesson was credited after it); the best, with a margin, read back as of then and ranked again.
      */
     public Uni<List<Lesson>> relevant(String userId, Map<String, Double> features, String symbol, Long strategyId,
                                       List<MemoryType> types, int k, Instant asOf) {
         MarketShelf.Ask ask = new MarketShelf.Ask(features, asOf, symbol, strategyId, true,
-                types.stream().map(Enum::name).collect(Collectors.toSet()), true, config.relevanceHalfLife());
-        return shelves.search(MarketRows.Kind.LESSON, userId, shelf -> shelf.best(ask, space, Math.max(config.lessonShortlist(), 4 * k)))
+                types.stream().map(Enum::name).collect(Collectors.toSet()), true, config.relevanceHalfLife(), true);
+        return shelves.best(MarketRows.Kind.LESSON, userId, ask, k + MarketShelf.MARGIN, () -> memoriesAsOf.records(userId, asOf))
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Memory>of()) : memoriesAsOf.byIds(userId, asOf, ids))
-                .map(shortlist -> shortlist.stream()
+                .map(found -> found.stream()
                         .map(m -> lesson(m, features, asOf))
                         .sorted(Comparator.comparingDouble(Lesson::score).reversed()
                                 .thenComparing(l -> l.memory().id, Comparator.reverseOrder()))
@@ -96,9 +98,7 @@ public class MemoryService {
     private Lesson lesson(Memory m, Map<String, Double> features, Instant asOf) {
         BigDecimal relevance = relevanceAt(m, asOf);
         double similarity = m.features.isEmpty() || features.isEmpty() ? 1 : space.similarity(features, m.features);
-        // one win and one loss added beforehand: an untried lesson (0.09) ranks below one its outcomes
-        // bear out (10 of 10: 0.65) and above one they contradict (0 of 10: 0.01)
-        double evidence = Wilson.lower(m.successCount + 1, m.outcomeCount + 2);
+        double evidence = Wilson.evidence(m.successCount, m.outcomeCount);
         return new Lesson(m, relevance, similarity, evidence, relevance.doubleValue() * similarity * evidence);
     }
 

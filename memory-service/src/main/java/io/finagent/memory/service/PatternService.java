@@ -30,9 +30,6 @@ public class PatternService {
     public record RelevantPattern(Pattern pattern, double similarity, double relevance) {
     }
 
-    /** Beyond k, the shelf's next best read back too: its sums and the stored features' may differ in the last digit. */
-    private static final int MARGIN = 16;
-
     private final PatternRepository patterns;
     private final PatternsAsOf patternsAsOf;
     private final CitationRepository citations;
@@ -75,12 +72,8 @@ public class PatternService {
      * shelf's present records, unless something was credited or recognised after asOf).
      */
     public Uni<List<RelevantPattern>> relevant(String userId, Map<String, Double> features, String symbol, int k, Instant asOf) {
-        MarketShelf.Ask ask = new MarketShelf.Ask(features, asOf, symbol, null, true, null, true, null);
-        return shelves.search(MarketRows.Kind.PATTERN, userId, shelf -> shelf.newest() == null || !shelf.newest().isAfter(asOf)
-                        ? shelf.best(ask, space, k + MARGIN) : null)
-                // null: something was credited or recognised after asOf; the records as they stood then
-                .chain(ids -> ids != null ? Uni.createFrom().item(ids) : patternsAsOf.records(userId, asOf)
-                        .chain(records -> shelves.search(MarketRows.Kind.PATTERN, userId, shelf -> shelf.best(ask, space, k + MARGIN, records))))
+        MarketShelf.Ask ask = new MarketShelf.Ask(features, asOf, symbol, null, true, null, true, null, false);
+        return shelves.best(MarketRows.Kind.PATTERN, userId, ask, k + MarketShelf.MARGIN, () -> patternsAsOf.records(userId, asOf))
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Pattern>of()) : patternsAsOf.byIds(userId, asOf, ids))
                 .map(found -> found.stream()
                         .map(p -> {

@@ -1,6 +1,7 @@
 package io.finagent.memory.service;
 
 import io.finagent.memory.domain.RecallStatistics;
+import io.finagent.memory.domain.Wilson;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,6 +1,7 @@
 package io.finagent.memory.service;
 
 import io.finagent.memory.config.RecallConfig;
+import io.finagent.memory.domain.Wilson;
 import io.finagent.memory.repository.MarketRows;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -18,6 +19,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +38,7 @@ class MarketShelfTest {
     void theBestOfAShelfBuiltInStepsAreTheNearestByTheStoredFeatures() {
         List<MarketRows.Row> rows = new ArrayList<>();
         for (int i = 1; i <= 3000; i++) {
-            rows.add(new MarketRows.Row(i, i, features(i < 1500 ? 6 : 8), i % 7 == 0 ? "AAPL" : "MSFT", null, null, T0.plusSeconds(i), 1, 0));
+            rows.add(new MarketRows.Row(i, i, features(i < 1500 ? 6 : 8), i % 7 == 0 ? "AAPL" : "MSFT", null, null, T0.plusSeconds(i), 1, 0, 1));
         }
         MarketShelf shelf = MarketShelf.EMPTY
                 .with(new MarketRows.Changes(1000, 0, true, rows.subList(0, 1000), null), space)
@@ -45,7 +47,7 @@ class MarketShelfTest {
         for (int q = 0; q < 20; q++) {
             Map<String, Double> query = features(8);
             Instant asOf = T0.plusSeconds(500 + random.nextInt(2500));
-            List<Long> best = shelf.best(new MarketShelf.Ask(query, asOf, "AAPL", null, false, null, false, null), space, 10);
+            List<Long> best = shelf.best(new MarketShelf.Ask(query, asOf, "AAPL", null, false, null, false, null, false), space, 10);
             List<Long> expected = rows.stream()
                     .filter(r -> !r.at().isAfter(asOf) && "AAPL".equals(r.symbol()))
                     .sorted(Comparator.comparingDouble((MarketRows.Row r) -> space.similarity(query, r.features())).reversed())
@@ -55,7 +57,7 @@ class MarketShelfTest {
     }
 
     @Test
-    void lessonsRankByDecayedRelevanceTimesSimilarityAndRowsOfNoSymbolHoldForAll() {
+    void lessonsRankByDecayedRelevanceTimesSimilarityTimesEvidenceAndRowsOfNoSymbolHoldForAll() {
         for (Duration halfLife : List.of(Duration.ofDays(30), Duration.ofHours(2))) { // the second: most rows are cut by age alone
             lessonsRank(halfLife);
         }
@@ -65,22 +67,37 @@ class MarketShelfTest {
         List<MarketRows.Row> rows = new ArrayList<>();
         for (int i = 1; i <= 2000; i++) {
             rows.add(new MarketRows.Row(i, i, i % 10 == 0 ? Map.of() : features(6), i % 3 == 0 ? null : i % 3 == 1 ? "AAPL" : "MSFT",
-                    i % 4 == 0 ? null : (long) (i % 4), i % 2 == 0 ? "FEEDBACK" : "DECISION", T0.plus(i, ChronoUnit.HOURS), 0.5 + (i % 5) / 10.0, 0));
+                    i % 4 == 0 ? null : (long) (i % 4), i % 2 == 0 ? "FEEDBACK" : "DECISION", T0.plus(i, ChronoUnit.HOURS), 0.5 + (i % 5) / 10.0, 0,
+                    Wilson.evidence(i % 9 / 2, i % 9)));
         }
         MarketShelf shelf = MarketShelf.EMPTY.with(new MarketRows.Changes(2000, 0, true, rows, null), space);
         Map<String, Double> query = features(6);
         Instant asOf = T0.plus(1500, ChronoUnit.HOURS).plusMillis(1500);
-        List<Long> best = shelf.best(new MarketShelf.Ask(query, asOf, "AAPL", 2L, true, Set.of("FEEDBACK"), true, halfLife), space, 25);
+        List<Long> best = shelf.best(new MarketShelf.Ask(query, asOf, "AAPL", 2L, true, Set.of("FEEDBACK"), true, halfLife, true), space, 25);
         List<Long> expected = rows.stream()
                 .filter(r -> !r.at().isAfter(asOf) && "FEEDBACK".equals(r.type()) && (r.symbol() == null || r.symbol().equals("AAPL"))
                         && (r.strategyId() == null || r.strategyId() == 2L))
                 .sorted(Comparator.comparingDouble((MarketRows.Row r) -> r.relevance()
                                 * Math.pow(0.5, Duration.between(r.at(), asOf).toSeconds() / (double) halfLife.toSeconds())
-                                * (r.features().isEmpty() ? 1 : space.similarity(query, r.features()))).reversed()
+                                * (r.features().isEmpty() ? 1 : space.similarity(query, r.features())) * r.evidence()).reversed()
                         .thenComparing(MarketRows.Row::id, Comparator.reverseOrder()))
                 .limit(25).map(MarketRows.Row::id).toList();
         assertEquals(expected, best);
         assertTrue(expected.stream().anyMatch(id -> rows.get((int) (id - 1)).symbol() == null), "rows of no symbol are among them");
+        // as of an earlier instant, each lesson's evidence then: here the reverse of the present one's order
+        Map<Long, MarketRows.Record> then = new HashMap<>();
+        rows.forEach(r -> then.put(r.id(), new MarketRows.Record(0, 0, Wilson.evidence(0, r.id() % 9))));
+        List<Long> bestThen = shelf.best(new MarketShelf.Ask(query, asOf, "AAPL", 2L, true, Set.of("FEEDBACK"), true, halfLife, true), space, 25, then);
+        List<Long> expectedThen = rows.stream()
+                .filter(r -> !r.at().isAfter(asOf) && "FEEDBACK".equals(r.type()) && (r.symbol() == null || r.symbol().equals("AAPL"))
+                        && (r.strategyId() == null || r.strategyId() == 2L))
+                .sorted(Comparator.comparingDouble((MarketRows.Row r) -> r.relevance()
+                                * Math.pow(0.5, Duration.between(r.at(), asOf).toSeconds() / (double) halfLife.toSeconds())
+                                * (r.features().isEmpty() ? 1 : space.similarity(query, r.features())) * then.get(r.id()).evidence()).reversed()
+                        .thenComparing(MarketRows.Row::id, Comparator.reverseOrder()))
+                .limit(25).map(MarketRows.Row::id).toList();
+        assertEquals(expectedThen, bestThen);
+        assertNotEquals(expected, expectedThen, "the evidence then changes the ranking");
     }
 
     @Test
@@ -88,23 +105,23 @@ class MarketShelfTest {
         Map<String, Double> market = features(6);
         List<MarketRows.Row> rows = new ArrayList<>();
         for (int i = 1; i <= 50; i++) {
-            rows.add(new MarketRows.Row(i, i, market, null, null, "BREAKOUT", T0, 0.5, i));
+            rows.add(new MarketRows.Row(i, i, market, null, null, "BREAKOUT", T0, 0.5, i, 1));
         }
         MarketShelf shelf = MarketShelf.EMPTY.with(new MarketRows.Changes(50, 0, true, rows, T0), space);
-        MarketShelf.Ask ask = new MarketShelf.Ask(market, T0, null, null, true, null, true, null);
+        MarketShelf.Ask ask = new MarketShelf.Ask(market, T0, null, null, true, null, true, null, false);
         assertEquals(List.of(50L, 49L), shelf.best(ask, space, 2), "equal confidence: more occurrences first");
         MarketShelf credited = shelf.with(new MarketRows.Changes(51, 0, false,
-                List.of(new MarketRows.Row(7, 51, market, null, null, "BREAKOUT", T0, 0.9, 8)), T0), space);
+                List.of(new MarketRows.Row(7, 51, market, null, null, "BREAKOUT", T0, 0.9, 8, 1)), T0), space);
         assertEquals(50, credited.size());
         assertEquals(List.of(7L, 50L), credited.best(ask, space, 2));
-        assertEquals(List.of(3L, 9L), credited.best(ask, space, 5, Map.of(9L, new MarketRows.Record(0.6, 1), 3L, new MarketRows.Record(0.7, 1))),
+        assertEquals(List.of(3L, 9L), credited.best(ask, space, 5, Map.of(9L, new MarketRows.Record(0.6, 1, 1), 3L, new MarketRows.Record(0.7, 1, 1))),
                 "as of an earlier instant: only the patterns known then, with their record then");
     }
 
     @Test
     void changesReadBeforeWhatTheShelfHoldsLeaveItAsItIs() {
         MarketShelf shelf = MarketShelf.EMPTY.with(new MarketRows.Changes(5, 2, true, List.of(
-                new MarketRows.Row(1, 5, features(3), "SPY", null, null, T0, 1, 0)), null), space);
+                new MarketRows.Row(1, 5, features(3), "SPY", null, null, T0, 1, 0, 1)), null), space);
         assertSame(shelf, shelf.with(new MarketRows.Changes(4, 2, false, List.of(), null), space));
         assertSame(shelf, shelf.with(new MarketRows.Changes(9, 1, true, List.of(), null), space)); // of before a restore the shelf saw
         assertEquals(0, shelf.with(new MarketRows.Changes(6, 3, true, List.of(), null), space).size());
