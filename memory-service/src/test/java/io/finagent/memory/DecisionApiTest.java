@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -51,8 +52,39 @@ class DecisionApiTest {
                 .body("confidence", equalTo(0.72f))
                 .body("marketContext.features.rsi_14", equalTo(61.5f))
                 .body("marketContext.notes.regime", equalTo("trending"))
-                .body("citedPatternIds", hasItem(3))
                 .body("horizonMinutes", equalTo(60));
+    }
+
+    @Test
+    void aDecisionCitesOnlyItsUsersLessonsAndPatternsAndAMemoryNamesOnlyItsUsersDecision() {
+        String mallory = "mallory-" + UUID.randomUUID();
+        long pattern = given().header("Authorization", Tokens.bearer(Tokens.agent(user))).contentType("application/json")
+                .body("{\"patternType\": \"breakout\", \"patternName\": \"range\", \"patternData\": {}}").post("/api/v1/patterns")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        long lesson = memory(user, null).statusCode(201).extract().jsonPath().getLong("id");
+        long decision = Decisions.post(user, Decisions.citing(Decisions.body("AAPL", "BUY", "0.6"), String.valueOf(lesson), String.valueOf(pattern)))
+                .statusCode(201).body("citedMemoryIds", contains((int) lesson)).body("citedPatternIds", contains((int) pattern))
+                .extract().jsonPath().getLong("id");
+        memory(user, decision).statusCode(201).body("decisionId", equalTo((int) decision));
+
+        String theirs = Decisions.body("AAPL", "SELL", "0.6");
+        Decisions.post(mallory, Decisions.citing(theirs, "", String.valueOf(pattern))).statusCode(404).contentType(PROBLEM)
+                .body("errors.field", contains("citedPatternIds"))
+                .body("detail", equalTo("citedPatternIds: no pattern of yours has the id " + pattern));
+        Decisions.post(mallory, Decisions.citing(theirs, lesson + ", " + Long.MAX_VALUE, "")).statusCode(404).contentType(PROBLEM)
+                .body("errors.field", contains("citedMemoryIds"))
+                .body("detail", equalTo("citedMemoryIds: no memory of yours has the ids " + lesson + ", " + Long.MAX_VALUE));
+        memory(mallory, decision).statusCode(404).contentType(PROBLEM).body("errors.field", contains("decisionId"))
+                .body("detail", equalTo("decisionId: no decision of yours has the id " + decision));
+        assertEquals(0, db.count("SELECT count(*) FROM decision_history WHERE user_id = ?", mallory), "nothing stored behind a 404");
+        assertEquals(0, db.count("SELECT count(*) FROM ai_memory WHERE user_id = ?", mallory));
+    }
+
+    private ValidatableResponse memory(String owner, Long decisionId) {
+        return given().header("Authorization", Tokens.bearer(Tokens.agent(owner))).contentType("application/json")
+                .body("{\"memoryType\": \"FEEDBACK\", \"content\": {\"text\": \"wait for the close\"}"
+                        + (decisionId == null ? "" : ", \"decisionId\": " + decisionId) + "}")
+                .post("/api/v1/memories").then();
     }
 
     @Test

@@ -81,7 +81,8 @@ class DecisionContextTest {
         Decisions.post(user, citing(contextId, Instant.now().minus(1, ChronoUnit.HOURS))).statusCode(422)
                 .contentType("application/problem+json").body("errors.field", hasItem("contextId"));
         String theirs = context("omar-" + UUID.randomUUID()).extract().jsonPath().getString("contextId");
-        Decisions.post(user, citing(theirs, null)).statusCode(422).body("errors.field", hasItem("contextId"));
+        Decisions.post(user, citing(theirs, null)).statusCode(404).contentType("application/problem+json")
+                .body("errors.field", hasItem("contextId")); // another user's: as if it did not exist
         Decisions.post(user, citing("not-a-uuid", null)).statusCode(400).contentType("application/problem+json");
         assertEquals(before, db.count("SELECT count(*) FROM decision_history WHERE user_id = ?", user));
 

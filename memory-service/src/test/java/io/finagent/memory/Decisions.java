@@ -17,8 +17,14 @@ final class Decisions {
                  "reasoning": "momentum and volume agree",
                  "marketContext": {"features": {"ret_5d": 0.021, "volatility_20d": 0.18, "rsi_14": 61.5, "volume_ratio": 1.4},
                                    "notes": {"regime": "trending"}},
-                 "citedPatternIds": [3, 4], "horizonMinutes": 60}
+                 "horizonMinutes": 60}
                 """.formatted(symbol, type, confidence);
+    }
+
+    /** The same body, citing these lessons and patterns of the user's. */
+    static String citing(String body, String memoryIds, String patternIds) {
+        return body.replace("\"horizonMinutes\": 60", "\"horizonMinutes\": 60, \"citedMemoryIds\": [" + memoryIds
+                + "], \"citedPatternIds\": [" + patternIds + "]");
     }
 
     static ValidatableResponse post(String user, String body) {

@@ -98,7 +98,7 @@ class LessonsTest {
     }
 
     private long cite(long memory) {
-        String body = Decisions.body("AAPL", "BUY", "0.6").replace("\"citedPatternIds\": [3, 4]", "\"citedMemoryIds\": [" + memory + "]");
+        String body = Decisions.citing(Decisions.body("AAPL", "BUY", "0.6"), String.valueOf(memory), "");
         return Decisions.post(user, body).statusCode(201).extract().jsonPath().getLong("id");
     }
 

@@ -158,7 +158,8 @@ class PerformanceAndAlertsTest {
                 .body("errors.field", hasItem("priority"));
         as().body(Map.of("priority", 1, "message", "x")).post("/api/v1/alerts").then().statusCode(400).body("errors.field", hasItem("type"));
         as().get("/api/v1/alerts?status=LOST").then().statusCode(400).body("errors.field", hasItem("status"));
-        other.body(Map.of("type", "SELL_SIGNAL", "message", "x", "strategyId", create(Map.of()))).post("/api/v1/alerts").then().statusCode(404);
+        other.body(Map.of("type", "SELL_SIGNAL", "message", "x", "strategyId", create(Map.of()))).post("/api/v1/alerts").then().statusCode(404)
+                .contentType("application/problem+json").body("errors.field", hasItem("strategyId"));
     }
 
     private void step(long strategy, String outcome, int recorded, int alerts) {

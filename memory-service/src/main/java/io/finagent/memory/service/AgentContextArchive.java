@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -59,16 +60,16 @@ public class AgentContextArchive {
     }
 
     /**
-     * Before a decision citing a context is recorded: the context must be the user's, and assembled
-     * as of no later than the decision (else a 422 naming {@code contextId}); the decision copies its digest.
+     * Before a decision citing a context is recorded: the context must be the user's (else a 404), and
+     * assembled as of no later than the decision (else a 422), each naming {@code contextId}; the decision copies its digest.
      */
     public Uni<Decision> cite(Decision decision) {
         if (decision.contextId == null) {
             return Uni.createFrom().item(decision);
         }
         return contexts.find(decision.userId, decision.contextId).map(found -> {
-            KeptContext context = found.orElseThrow(() -> ProblemException.unprocessable("contextId",
-                    "no context of yours has the id " + decision.contextId));
+            KeptContext context = found.orElseThrow(() -> ProblemException.unknownReference("contextId", "context",
+                    List.of(decision.contextId)));
             if (context.asOf().isAfter(decision.decidedAt)) {
                 throw ProblemException.unprocessable("contextId", "the context was assembled as of " + context.asOf()
                         + ", after the decision's decidedAt " + decision.decidedAt);

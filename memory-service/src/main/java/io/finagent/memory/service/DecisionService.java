@@ -31,22 +31,27 @@ public class DecisionService {
     private final WorkingMemory workingMemory;
     private final DecisionIndex index;
     private final AgentContextArchive contexts;
+    private final OwnReferences references;
     private final Counter lostSessionEvents;
 
     public DecisionService(DecisionRepository decisions, DecisionMapper mapper, DecisionRecorder recorder, WorkingMemory workingMemory,
-                           DecisionIndex index, AgentContextArchive contexts, MeterRegistry registry) {
+                           DecisionIndex index, AgentContextArchive contexts, OwnReferences references, MeterRegistry registry) {
         this.decisions = decisions;
         this.mapper = mapper;
         this.recorder = recorder;
         this.workingMemory = workingMemory;
         this.index = index;
         this.contexts = contexts;
+        this.references = references;
         this.lostSessionEvents = registry.counter("finagent.working_memory.decisions_lost");
     }
 
-    /** Stores the decision and its event in one transaction (a group commit), once per Idempotency-Key. */
+    /**
+     * Stores the decision and its event in one transaction (a group commit), once per Idempotency-Key;
+     * first, what it cites must be the user's own (else a 404 naming the field, nothing stored).
+     */
     public Uni<Created<Decision>> record(Decision decision, String sessionId) {
-        return contexts.cite(decision).chain(recorder::record)
+        return references.of(decision).chain(contexts::cite).chain(recorder::record)
                 // after the commit: the index and working memory hold only what was really recorded, once
                 .invoke(created -> {
                     if (!created.replayed()) {

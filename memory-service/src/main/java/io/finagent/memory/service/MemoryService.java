@@ -48,20 +48,23 @@ public class MemoryService {
     private final MemoryConfig config;
     private final FeatureSpace space;
     private final MarketShelves shelves;
+    private final OwnReferences references;
 
     public MemoryService(MemoryRepository memories, MemoriesAsOf memoriesAsOf, MemoryConfig config, FeatureSpace space,
-                         MarketShelves shelves) {
+                         MarketShelves shelves, OwnReferences references) {
         this.shelves = shelves;
+        this.references = references;
         this.memories = memories;
         this.memoriesAsOf = memoriesAsOf;
         this.config = config;
         this.space = space;
     }
 
+    /** Stored once per Idempotency-Key; the decision it names, if any, must be the user's (else a 404 naming decisionId). */
     public Uni<Created<Memory>> create(Memory memory) {
-        return IdempotentCreate.create(memory.idempotencyKey,
+        return references.of(memory).chain(() -> IdempotentCreate.create(memory.idempotencyKey,
                 () -> memories.findByIdempotencyKey(memory.userId, memory.idempotencyKey),
-                () -> memories.persist(memory));
+                () -> memories.persist(memory)));
     }
 
     @WithSession

@@ -1,8 +1,10 @@
 package io.finagent.platform.problem;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Thrown by services for an expected failure; rendered as problem+json with its status. */
 public class ProblemException extends RuntimeException {
@@ -19,6 +21,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException notFound(String resource, Object id) {
         return new ProblemException(ProblemType.NOT_FOUND, resource + " " + id + " not found", List.of());
+    }
+
+    /**
+     * An id in the request that names nothing of the caller's (another user's, or nothing): 404,
+     * naming the field, and saying the same in both cases so that it tells nobody what others own.
+     */
+    public static ProblemException unknownReference(String field, String resource, Collection<?> ids) {
+        String message = "no " + resource + " of yours has the id" + (ids.size() == 1 ? " " : "s ")
+                + ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return new ProblemException(ProblemType.NOT_FOUND, field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }
 
     public static ProblemException invalid(String field, String message) {

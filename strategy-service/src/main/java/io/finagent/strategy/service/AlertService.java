@@ -32,7 +32,7 @@ public class AlertService {
         return IdempotentCreate.create(alert.idempotencyKey,
                 () -> alerts.findByIdempotencyKey(alert.userId, alert.idempotencyKey),
                 () -> (alert.strategyId == null ? Uni.createFrom().voidItem()
-                        : Owned.orNotFound(strategies.findOwned(alert.userId, alert.strategyId), "strategy", alert.strategyId).replaceWithVoid())
+                        : Owned.orUnknownReference(strategies.findOwned(alert.userId, alert.strategyId), "strategyId", "strategy", alert.strategyId).replaceWithVoid())
                         .chain(() -> alerts.persist(alert)));
     }
 

@@ -1,0 +1,17 @@
+package io.finagent.memory;
+
+import io.finagent.platform.testing.EventRetentionContract;
+import io.finagent.platform.testing.RealInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class MemoryEventRetentionTest extends EventRetentionContract {
+
+    @Override
+    protected String database() {
+        return "finagent_memory_test";
+    }
+}
