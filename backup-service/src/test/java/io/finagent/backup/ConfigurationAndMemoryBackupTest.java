@@ -1,7 +1,7 @@
 package io.finagent.backup;
 
 import io.finagent.backup.archive.ArchiveReader;
-import io.finagent.backup.archive.BackupKey;
+import io.finagent.backup.archive.BackupKeyring;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.testing.Tokens;
@@ -59,7 +59,7 @@ class ConfigurationAndMemoryBackupTest {
         JsonPath backup = BackupRestoreTest.backUp("CONFIGURATION");
         Map<String, String> entries = new HashMap<>();
         ArchiveReader.read(BackupTestSettings.directory.resolve("archives").resolve(backup.getString("archive")),
-                BackupKey.read(BackupTestSettings.keyFile()),
+                BackupKeyring.read(BackupTestSettings.keyFile()),
                 (name, data) -> entries.put(name, new String(data.readAllBytes(), StandardCharsets.UTF_8)));
         String configuration = entries.get("sample-service/configuration.json");
         assertTrue(configuration.contains("\"finagent.backup.service-token\":\"***\""), configuration);

@@ -7,38 +7,53 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 
 /**
- * The archive file: a header, then the zstd-compressed content cut into segments, each sealed
- * with AES-256-GCM on its own (the JDK's GCM holds a whole message in memory before it checks
- * the tag, so one message per archive would not stream).
+ * The archive file, format 2 (written since 2026-12-04): a header, the zstd-compressed content
+ * sealed with Tink's streaming AEAD under the key the header names, and an end mark.
  * <pre>
- *   header:  "FABK" | version 1 | key id (8 bytes) | nonce prefix (8 random bytes)
- *   segment: length (int) | ciphertext with its 16-byte tag
+ *   header:   "FABK" | version 2 | key id (8 bytes)
+ *   sealed:   Tink AES-256-GCM-HKDF streaming ciphertext, 1 MiB segments, the header as associated data
+ *   end mark: length of header and sealed (8 bytes) | "FAEND"
  * </pre>
- * A segment's nonce is the archive's prefix and the segment's index; its associated data is the
- * header, the index and whether it is the last. So segments cannot be reordered, moved to
- * another archive or cut off at the end without the tag saying so.
+ * Tink authenticates every segment, their order and the last one, so a changed, moved or cut
+ * segment fails; the end mark only tells a cut-off archive (INCOMPLETE) from an altered one.
+ * <p>
+ * Format 1 (read only, for the archives written before): the header continues with an 8-byte
+ * nonce prefix, then segments of {@code length (int) | AES-256-GCM ciphertext with its tag}, each
+ * with the prefix and its index as nonce and the header, the index and whether it is the last as
+ * associated data ({@link OpeningStream}).
  */
 final class ArchiveFormat {
 
     static final byte[] MAGIC = "FABK".getBytes(StandardCharsets.US_ASCII);
-    static final byte VERSION = 1;
-    static final int HEADER_BYTES = MAGIC.length + 1 + 8 + 8;
+    static final byte SEALED_BY_TINK = 2;
+    static final byte SEGMENTS_OF_AES_GCM = 1;
+    /** Magic, version and key id: format 2's header, and the start of format 1's. */
+    static final int HEADER_BYTES = MAGIC.length + 1 + 8;
+    static final byte[] END_MAGIC = "FAEND".getBytes(StandardCharsets.US_ASCII);
+    static final int END_BYTES = 8 + END_MAGIC.length;
     static final int SEGMENT_BYTES = 1 << 20;
+
+    /** Format 1: the header's nonce prefix, the segment's tag. */
+    static final int V1_HEADER_BYTES = HEADER_BYTES + 8;
     static final int TAG_BITS = 128;
     static final int TAG_BYTES = TAG_BITS / 8;
 
     private ArchiveFormat() {
     }
 
-    static byte[] header(byte[] keyId, byte[] noncePrefix) {
-        return ByteBuffer.allocate(HEADER_BYTES).put(MAGIC).put(VERSION).put(keyId).put(noncePrefix).array();
+    static byte[] header(byte[] keyId) {
+        return ByteBuffer.allocate(HEADER_BYTES).put(MAGIC).put(SEALED_BY_TINK).put(keyId).array();
     }
 
-    /** A cipher ready for segment {@code index}: nonce and associated data set. */
-    static Cipher cipher(int mode, BackupKey key, byte[] header, long index, boolean last) throws GeneralSecurityException {
-        byte[] nonce = ByteBuffer.allocate(12).put(header, MAGIC.length + 1 + 8, 8).putInt(Math.toIntExact(index)).array();
+    static byte[] end(long length) {
+        return ByteBuffer.allocate(END_BYTES).putLong(length).put(END_MAGIC).array();
+    }
+
+    /** Format 1: a cipher ready for segment {@code index}, nonce and associated data set. */
+    static Cipher v1Cipher(BackupKey key, byte[] header, long index, boolean last) throws GeneralSecurityException {
+        byte[] nonce = ByteBuffer.allocate(12).put(header, HEADER_BYTES, 8).putInt(Math.toIntExact(index)).array();
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, key.secret(), new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.init(Cipher.DECRYPT_MODE, key.secret(), new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(ByteBuffer.allocate(header.length + 9).put(header).putLong(index).put((byte) (last ? 1 : 0)).array());
         return cipher;
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -41,14 +42,14 @@ public final class ArchiveReader {
     private ArchiveReader() {
     }
 
-    public static Read verify(Path file, BackupKey key) throws IOException {
-        return read(file, key, (name, data) -> data.transferTo(OutputStream.nullOutputStream()));
+    public static Read verify(Path file, BackupKeyring keys) throws IOException {
+        return read(file, keys, (name, data) -> data.transferTo(OutputStream.nullOutputStream()));
     }
 
-    public static Read read(Path file, BackupKey key, EntryHandler handler) throws IOException {
+    public static Read read(Path file, BackupKeyring keys, EntryHandler handler) throws IOException {
         MessageDigest fileDigest = ArchiveWriter.sha256();
         try (InputStream raw = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), fileDigest);
-             OpeningStream opened = new OpeningStream(raw, key);
+             InputStream opened = open(file, raw, keys);
              InputStream content = new BufferedInputStream(new ZstdInputStream(opened), 1 << 16)) {
             ExportFrames.Reader frames = new ExportFrames.Reader(content);
             List<Manifest.Entry> found = new ArrayList<>();
@@ -74,6 +75,34 @@ public final class ArchiveReader {
             }
             return new Read(new Manifest(found), HexFormat.of().formatHex(fileDigest.digest()));
         }
+    }
+
+    /**
+     * The compressed content of {@code raw} (the stream of {@code file}), opened with the key its
+     * header names: format 2, or format 1 for an archive written before it.
+     */
+    private static InputStream open(Path file, InputStream raw, BackupKeyring keys) throws IOException {
+        byte[] header = new byte[ArchiveFormat.HEADER_BYTES];
+        int read = raw.readNBytes(header, 0, header.length);
+        byte version = read > 4 ? header[4] : 0;
+        if (read < 5 || !Arrays.equals(header, 0, 4, ArchiveFormat.MAGIC, 0, 4)
+                || version != ArchiveFormat.SEALED_BY_TINK && version != ArchiveFormat.SEGMENTS_OF_AES_GCM) {
+            throw new ArchiveException(Reason.NOT_AN_ARCHIVE, "not a backup archive of format 1 or 2");
+        }
+        if (read < header.length) {
+            throw new ArchiveException(Reason.INCOMPLETE, "the archive ends within its header: written incompletely or truncated");
+        }
+        byte[] keyId = Arrays.copyOfRange(header, 5, ArchiveFormat.HEADER_BYTES);
+        BackupKey key = keys.opening(keyId).orElseThrow(() -> new ArchiveException(Reason.WRONG_KEY, "the archive was sealed with the key of id "
+                + HexFormat.of().formatHex(keyId) + ", which is not in the keyring given (ids " + keys.ids() + ")"));
+        if (version == ArchiveFormat.SEALED_BY_TINK) {
+            return SealedContent.open(file, raw, key, header);
+        }
+        byte[] v1Header = Arrays.copyOf(header, ArchiveFormat.V1_HEADER_BYTES);
+        if (raw.readNBytes(v1Header, ArchiveFormat.HEADER_BYTES, 8) < 8) {
+            throw new ArchiveException(Reason.INCOMPLETE, "the archive ends within its header: written incompletely or truncated");
+        }
+        return new OpeningStream(raw, key, v1Header);
     }
 
     /** An entry's bytes, hashed and counted as they are read. */

@@ -5,6 +5,7 @@ import com.github.luben.zstd.ZstdOutputStream;
 import io.finagent.platform.backup.ExportFrames;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -16,7 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,7 +33,6 @@ public final class ArchiveWriter implements AutoCloseable {
 
     /** The reserved name of the manifest, the last record of every archive. */
     static final String MANIFEST = "\u0000manifest";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What was written: the file, its size and SHA-256, and the manifest. */
@@ -44,7 +43,9 @@ public final class ArchiveWriter implements AutoCloseable {
     private final Path partial;
     private final FileChannel channel;
     private final MessageDigest fileDigest = sha256();
-    private final SealingStream sealing;
+    private final OutputStream file;
+    private final CountingOutputStream counted;
+    private final OutputStream sealed;
     private final OutputStream compressed;
     private final ExportFrames.Writer frames;
     private final List<Manifest.Entry> entries = new ArrayList<>();
@@ -56,16 +57,18 @@ public final class ArchiveWriter implements AutoCloseable {
         this.partial = target.resolveSibling(target.getFileName() + ".partial");
         Files.createDirectories(target.toAbsolutePath().getParent());
         this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        byte[] prefix = new byte[8];
-        RANDOM.nextBytes(prefix);
-        OutputStream file = new DigestOutputStream(Channels.newOutputStream(channel), fileDigest);
-        this.sealing = new SealingStream(new BufferedOutputStream(file, 1 << 16), key, ArchiveFormat.header(key.idBytes(), prefix));
-        this.compressed = new ZstdOutputStream(sealing, level);
+        this.counted = new CountingOutputStream(new DigestOutputStream(Channels.newOutputStream(channel), fileDigest));
+        this.file = new BufferedOutputStream(counted, 1 << 16);
+        byte[] header = ArchiveFormat.header(key.idBytes());
+        file.write(header);
+        this.sealed = SealedContent.seal(file, key, header);
+        this.compressed = new ZstdOutputStream(sealed, level);
         this.frames = new ExportFrames.Writer(compressed);
     }
 
-    public static ArchiveWriter create(Path target, BackupKey key, int compressionLevel) throws IOException {
-        return new ArchiveWriter(target, key, compressionLevel);
+    /** A new archive at {@code target}, sealed with the keyring's sealing key. */
+    public static ArchiveWriter create(Path target, BackupKeyring keys, int compressionLevel) throws IOException {
+        return new ArchiveWriter(target, keys.sealing(), compressionLevel);
     }
 
     /** The stream of one entry; close it before the next. */
@@ -89,8 +92,10 @@ public final class ArchiveWriter implements AutoCloseable {
             manifest.write(JSON.writeValueAsBytes(new Manifest(List.copyOf(entries))));
         }
         frames.finish();
-        compressed.close(); // ends the zstd frame; SealingStream.close does not close the file
-        sealing.finish();
+        compressed.close(); // ends the zstd frame, then the sealed part (its last segment), not the file
+        file.flush();
+        file.write(ArchiveFormat.end(counted.count));
+        file.flush();
         channel.force(true);
         long size = channel.size();
         channel.close();
@@ -115,6 +120,28 @@ public final class ArchiveWriter implements AutoCloseable {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** Counts the bytes of the file: the end mark records them. */
+    private static final class CountingOutputStream extends FilterOutputStream {
+
+        private long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            count += length;
         }
     }
 

@@ -3,46 +3,31 @@ package io.finagent.backup.archive;
 import io.finagent.backup.archive.ArchiveException.Reason;
 
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
-import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
- * Reads an archive file's segments back, each checked by its tag before a byte of it is
- * returned. The key id in the header tells a wrong key from a corrupt archive; a file that
- * ends without a last segment is incomplete.
+ * Reads the segments of an archive of format 1 back ({@link ArchiveFormat}), each checked by its
+ * tag before a byte of it is returned; a file that ends without a last segment is incomplete.
  */
 final class OpeningStream extends InputStream {
 
     private final DataInputStream file;
     private final BackupKey key;
-    private final byte[] header = new byte[ArchiveFormat.HEADER_BYTES];
+    private final byte[] header;
     private byte[] segment = new byte[0];
     private int position;
     private long index;
     private boolean lastSeen;
 
-    OpeningStream(InputStream file, BackupKey key) throws IOException {
+    /** {@code file} positioned after {@code header}, which was read and whose key id is {@code key}'s. */
+    OpeningStream(InputStream file, BackupKey key, byte[] header) {
         this.file = new DataInputStream(file);
         this.key = key;
-        try {
-            this.file.readFully(header);
-        } catch (EOFException e) {
-            throw new ArchiveException(Reason.NOT_AN_ARCHIVE, "too short to be a backup archive");
-        }
-        if (!Arrays.equals(header, 0, 4, ArchiveFormat.MAGIC, 0, 4) || header[4] != ArchiveFormat.VERSION) {
-            throw new ArchiveException(Reason.NOT_AN_ARCHIVE, "not a backup archive of format version " + ArchiveFormat.VERSION);
-        }
-        byte[] keyId = Arrays.copyOfRange(header, 5, 13);
-        if (!Arrays.equals(keyId, key.idBytes())) {
-            throw new ArchiveException(Reason.WRONG_KEY, "the archive was written with the key of id "
-                    + HexFormat.of().formatHex(keyId) + ", not with the key given (id " + key.id() + ")");
-        }
+        this.header = header;
     }
 
     @Override
@@ -108,7 +93,7 @@ final class OpeningStream extends InputStream {
     /** The segment's bytes, or null if its tag does not match as a middle (or last) segment. */
     private byte[] open(byte[] sealed, boolean last) throws IOException {
         try {
-            return ArchiveFormat.cipher(Cipher.DECRYPT_MODE, key, header, index, last).doFinal(sealed);
+            return ArchiveFormat.v1Cipher(key, header, index, last).doFinal(sealed);
         } catch (AEADBadTagException e) {
             return null;
         } catch (GeneralSecurityException e) {

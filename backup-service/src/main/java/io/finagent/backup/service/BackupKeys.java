@@ -1,6 +1,6 @@
 package io.finagent.backup.service;
 
-import io.finagent.backup.archive.BackupKey;
+import io.finagent.backup.archive.BackupKeyring;
 import io.finagent.backup.config.BackupConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -15,8 +15,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The archive key, read from its file each time, so a replaced key file takes effect without a
- * restart. A missing file is created with a new random key (owner-only), loudly: on a laptop
+ * The archive keys ({@link BackupKeyring}: the first seals, each opens its own archives), read from
+ * the key file each time, so a replaced or rotated key file takes effect without a restart. A missing file is created with a new random key (owner-only), loudly: on a laptop
  * that is the first start; in production the file comes from a Secret, and a misplaced one
  * shows as WRONG_KEY on every older archive, not as silent loss.
  */
@@ -31,12 +31,12 @@ public class BackupKeys {
         this.config = config;
     }
 
-    public BackupKey key() throws IOException {
+    public BackupKeyring keyring() throws IOException {
         Path file = config.keyFile();
         if (!Files.exists(file)) {
             generate(file);
         }
-        return BackupKey.read(file);
+        return BackupKeyring.read(file);
     }
 
     private static synchronized void generate(Path file) throws IOException {
@@ -51,6 +51,6 @@ public class BackupKeys {
         }
         Files.writeString(file, Base64.getEncoder().encodeToString(material) + "\n", StandardCharsets.US_ASCII);
         LOG.warnf("no backup key at %s: generated a new one (id %s). Keep a copy of that file apart from the archives:"
-                + " without it no archive can be read", file, BackupKey.read(file).id());
+                + " without it no archive can be read", file, BackupKeyring.read(file).sealing().id());
     }
 }

@@ -1,7 +1,7 @@
 package io.finagent.backup.service;
 
 import io.finagent.backup.archive.ArchiveWriter;
-import io.finagent.backup.archive.BackupKey;
+import io.finagent.backup.archive.BackupKeyring;
 import io.finagent.backup.client.ServiceData;
 import io.finagent.backup.config.BackupConfig;
 import io.finagent.backup.domain.BackupType;
@@ -45,11 +45,11 @@ public class BackupWriter {
     }
 
     public ArchivedBackup write(BackupJob job) throws IOException, InterruptedException {
-        BackupKey key = keys.key();
+        BackupKeyring keyring = keys.keyring();
         Path file = config.directory().resolve("backup-" + job.id() + "-" + job.type().name().toLowerCase() + ".fabk");
         Map<String, Map<String, String>> watermarks = new LinkedHashMap<>();
         Instant snapshotAt = null;
-        try (ArchiveWriter archive = ArchiveWriter.create(file, key, config.compressionLevel())) {
+        try (ArchiveWriter archive = ArchiveWriter.create(file, keyring, config.compressionLevel())) {
             for (String service : job.services()) {
                 List<String> tables = null;
                 if (job.type() == BackupType.CONFIGURATION) {

@@ -74,7 +74,7 @@ public class DataArchiver {
         Path file = config.directory().resolve("archive-" + rule.table() + "-" + id + ".fabk");
         String snapshot;
         ArchiveRun sealed;
-        try (ArchiveWriter archive = ArchiveWriter.create(file, keys.key(), config.compressionLevel())) {
+        try (ArchiveWriter archive = ArchiveWriter.create(file, keys.keyring(), config.compressionLevel())) {
             try (ServiceData.Export rows = services.archiveRows(rule.service(), rule.table(), rule.column(), cutoff)) {
                 snapshot = rows.snapshot();
                 ArchiveEntries.copy(rule.service(), rows.body(), archive, bytes -> { }, entry -> { });
@@ -124,6 +124,6 @@ public class DataArchiver {
 
     /** The archived rows of one run, as CSV with a header, decrypted and checked as they are read. */
     public void rows(ArchiveRun run, OutputStream out) throws IOException {
-        ArchiveReader.read(Path.of(run.archivePath), keys.key(), (name, data) -> data.transferTo(out));
+        ArchiveReader.read(Path.of(run.archivePath), keys.keyring(), (name, data) -> data.transferTo(out));
     }
 }

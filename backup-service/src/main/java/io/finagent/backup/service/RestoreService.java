@@ -188,7 +188,7 @@ public class RestoreService {
                 String kind = backup.type.isDelta() ? "delta/" : "full/";
                 ArchiveCheck check;
                 try {
-                    check = verify.of(backup, ArchiveReader.read(Path.of(backup.archivePath), keys.key(), (name, data) -> {
+                    check = verify.of(backup, ArchiveReader.read(Path.of(backup.archivePath), keys.keyring(), (name, data) -> {
                         if (name.startsWith(prefix) && name.endsWith(".csv")) {
                             try (OutputStream entry = frames.entry(kind + name.substring(prefix.length()))) {
                                 data.transferTo(entry);

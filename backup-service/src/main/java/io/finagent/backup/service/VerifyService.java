@@ -51,7 +51,7 @@ public class VerifyService {
             return new ArchiveCheck(backup.id, false, "MISSING", "the archive " + file + " is gone");
         }
         try {
-            return of(backup, ArchiveReader.verify(file, keys.key()));
+            return of(backup, ArchiveReader.verify(file, keys.keyring()));
         } catch (ArchiveException e) {
             return failed(backup, e);
         } catch (IOException e) {

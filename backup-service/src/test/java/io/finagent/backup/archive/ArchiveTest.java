@@ -7,12 +7,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -22,18 +25,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The archive file: compressed, encrypted in authenticated segments, with a manifest of checksums, written atomically. */
+/**
+ * The archive file: compressed, sealed with Tink's streaming AEAD under a keyring's first key, with
+ * a manifest of checksums, written atomically; archives of format 1 still read.
+ */
 class ArchiveTest {
 
     @TempDir
     Path dir;
 
     private final BackupKey key = key(1);
+    private final BackupKeyring keys = BackupKeyring.of(key);
 
     @Test
     void whatIsWrittenIsReadBackWithItsManifestAndChecksums() throws IOException {
         Map<String, byte[]> entries = sampleEntries();
-        ArchiveWriter.Written written = write(dir.resolve("full-1.fab"), key, entries);
+        ArchiveWriter.Written written = write(dir.resolve("full-1.fab"), keys, entries);
 
         assertEquals(Files.size(written.file()), written.sizeBytes());
         assertEquals(sha256(Files.readAllBytes(written.file())), written.sha256());
@@ -45,16 +52,20 @@ class ArchiveTest {
         assertTrue(written.sizeBytes() < written.manifest().bytes());
 
         Map<String, byte[]> read = new LinkedHashMap<>();
-        ArchiveReader.Read result = ArchiveReader.read(written.file(), key, (name, data) -> read.put(name, data.readAllBytes()));
+        ArchiveReader.Read result = ArchiveReader.read(written.file(), keys, (name, data) -> read.put(name, data.readAllBytes()));
         assertEquals(entries.keySet(), read.keySet());
         entries.forEach((name, bytes) -> assertArrayEquals(bytes, read.get(name), name));
         assertEquals(written.manifest(), result.manifest());
         assertEquals(written.sha256(), result.sha256());
+        byte[] file = Files.readAllBytes(written.file());
+        assertArrayEquals(ArchiveFormat.header(key.idBytes()), Arrays.copyOf(file, ArchiveFormat.HEADER_BYTES), "format 2, its key's id");
+        assertArrayEquals(ArchiveFormat.end(file.length - ArchiveFormat.END_BYTES),
+                Arrays.copyOfRange(file, file.length - ArchiveFormat.END_BYTES, file.length), "the end mark");
     }
 
     @Test
     void anyFlippedByteFailsVerification() throws IOException {
-        Path file = write(dir.resolve("a.fab"), key, sampleEntries()).file();
+        Path file = write(dir.resolve("a.fab"), keys, sampleEntries()).file();
         byte[] good = Files.readAllBytes(file);
         Random random = new Random(7);
         for (int i = 0; i < 40; i++) {
@@ -62,36 +73,39 @@ class ArchiveTest {
             byte[] bad = good.clone();
             bad[at] ^= (byte) (1 + random.nextInt(255));
             Files.write(file, bad);
-            assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, key), "flipped byte " + at);
+            assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, keys), "flipped byte " + at);
         }
         byte[] bad = good.clone();
         bad[good.length / 2] ^= 1;
         Files.write(file, bad);
-        ArchiveException corrupt = assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, key));
+        ArchiveException corrupt = assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, keys));
         assertEquals(Reason.CORRUPT, corrupt.reason());
         assertTrue(corrupt.getMessage().contains("authentication tag"), corrupt.getMessage());
     }
 
     @Test
     void swappedSegmentsFailVerification() throws IOException {
-        Path file = write(dir.resolve("a.fab"), key, sampleEntries()).file();
+        byte[] noise = new byte[4 << 20]; // does not compress: segments 1 and 2 are whole, of 1 MiB each
+        new Random(3).nextBytes(noise);
+        Path file = write(dir.resolve("a.fab"), keys, Map.of("noise.bin", noise)).file();
         byte[] bytes = Files.readAllBytes(file);
-        int first = ArchiveFormat.HEADER_BYTES;
-        int length = java.nio.ByteBuffer.wrap(bytes, first, 4).getInt();
-        int second = first + 4 + length;
-        assertEquals(length, java.nio.ByteBuffer.wrap(bytes, second, 4).getInt(), "two full segments of equal size");
+        // Tink's first segment shares the first 1 MiB with its own header, the later ones follow at each MiB
+        int first = ArchiveFormat.HEADER_BYTES + ArchiveFormat.SEGMENT_BYTES;
+        int second = first + ArchiveFormat.SEGMENT_BYTES;
         byte[] swapped = bytes.clone();
-        System.arraycopy(bytes, second, swapped, first, 4 + length);
-        System.arraycopy(bytes, first, swapped, second, 4 + length);
+        System.arraycopy(bytes, second, swapped, first, ArchiveFormat.SEGMENT_BYTES);
+        System.arraycopy(bytes, first, swapped, second, ArchiveFormat.SEGMENT_BYTES);
         Files.write(file, swapped);
-        assertEquals(Reason.CORRUPT, assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, key)).reason());
+        assertEquals(Reason.CORRUPT, assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, keys)).reason());
+        Files.write(file, bytes);
+        assertEquals(1, ArchiveReader.verify(file, keys).manifest().entries().size(), "unswapped, it reads");
     }
 
     @Test
     void aWrongKeyFailsCleanlyWithoutShowingAnyKey() throws IOException {
-        Path file = write(dir.resolve("a.fab"), key, sampleEntries()).file();
+        Path file = write(dir.resolve("a.fab"), keys, sampleEntries()).file();
         BackupKey other = key(2);
-        ArchiveException wrong = assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, other));
+        ArchiveException wrong = assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, BackupKeyring.of(other)));
         assertEquals(Reason.WRONG_KEY, wrong.reason());
         assertTrue(wrong.getMessage().contains(key.id()) && wrong.getMessage().contains(other.id()), wrong.getMessage());
         assertFalse(wrong.getMessage().contains(Base64.getEncoder().encodeToString(material(1))));
@@ -101,7 +115,7 @@ class ArchiveTest {
     @Test
     void aCrashBeforeFinishLeavesNoArchiveAndATruncatedOneIsIncomplete() throws IOException {
         Path target = dir.resolve("crashed.fab");
-        ArchiveWriter crashed = ArchiveWriter.create(target, key, 3);
+        ArchiveWriter crashed = ArchiveWriter.create(target, keys, 3);
         try (OutputStream entry = crashed.entry("x")) {
             entry.write(new byte[3 << 20]);
         }
@@ -111,29 +125,66 @@ class ArchiveTest {
         crashed.close(); // a writer closed without finish cleans up after itself
         assertFalse(Files.exists(dir.resolve("crashed.fab.partial")));
 
-        Path file = write(dir.resolve("b.fab"), key, sampleEntries()).file();
+        Path file = write(dir.resolve("b.fab"), keys, sampleEntries()).file();
         byte[] bytes = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 100));
-        assertEquals(Reason.INCOMPLETE, assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, key)).reason());
-        Files.write(file, java.util.Arrays.copyOf(bytes, ArchiveFormat.HEADER_BYTES));
-        assertEquals(Reason.INCOMPLETE, assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, key)).reason());
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 100));
+        assertEquals(Reason.INCOMPLETE, assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, keys)).reason());
+        Files.write(file, Arrays.copyOf(bytes, ArchiveFormat.HEADER_BYTES));
+        assertEquals(Reason.INCOMPLETE, assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, keys)).reason());
         Files.write(file, "not an archive".getBytes(StandardCharsets.US_ASCII));
-        assertEquals(Reason.NOT_AN_ARCHIVE, assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, key)).reason());
+        assertEquals(Reason.NOT_AN_ARCHIVE, assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, keys)).reason());
     }
 
     @Test
     void aKeyFileHoldsRawBytesOrBase64AndNothingElse() throws IOException {
         Path raw = Files.write(dir.resolve("raw.key"), material(1));
         Path base64 = Files.writeString(dir.resolve("b64.key"), Base64.getEncoder().encodeToString(material(1)) + "\n");
-        assertEquals(key.id(), BackupKey.read(raw).id());
-        assertEquals(key.id(), BackupKey.read(base64).id());
+        assertEquals(key.id(), BackupKeyring.read(raw).sealing().id());
+        assertEquals(key.id(), BackupKeyring.read(base64).sealing().id());
         Path shortKey = Files.write(dir.resolve("short.key"), new byte[31]);
-        IOException refused = assertThrows(IOException.class, () -> BackupKey.read(shortKey));
+        IOException refused = assertThrows(IOException.class, () -> BackupKeyring.read(shortKey));
         assertTrue(refused.getMessage().contains("short.key"), refused.getMessage());
+        assertFalse(refused.getMessage().contains(Base64.getEncoder().encodeToString(new byte[31])));
     }
 
-    private static ArchiveWriter.Written write(Path target, BackupKey key, Map<String, byte[]> entries) throws IOException {
-        try (ArchiveWriter writer = ArchiveWriter.create(target, key, 3)) {
+    @Test
+    void aRotatedKeyringSealsWithItsNewKeyAndOpensWhatEachOfItsKeysSealed() throws IOException {
+        Path old = write(dir.resolve("old.fab"), keys, sampleEntries()).file();
+        Path rotated = Files.writeString(dir.resolve("rotated.key"), "# the new key first; the old one opens the older archives\n"
+                + Base64.getEncoder().encodeToString(material(2)) + "\n\n" + Base64.getEncoder().encodeToString(material(1)) + "\n");
+        BackupKeyring keyring = BackupKeyring.read(rotated);
+        assertEquals(key(2).id() + ", " + key.id(), keyring.ids());
+        Path fresh = write(dir.resolve("new.fab"), keyring, sampleEntries()).file();
+        assertArrayEquals(ArchiveFormat.header(key(2).idBytes()), Arrays.copyOf(Files.readAllBytes(fresh), ArchiveFormat.HEADER_BYTES),
+                "sealed with the new key");
+        assertEquals(3, ArchiveReader.verify(old, keyring).manifest().entries().size());
+        assertEquals(3, ArchiveReader.verify(fresh, keyring).manifest().entries().size());
+        assertEquals(Reason.WRONG_KEY, assertThrows(ArchiveException.class, () -> ArchiveReader.verify(fresh, keys)).reason(),
+                "the old key alone does not open what the new one sealed");
+    }
+
+    @Test
+    void anArchiveOfFormat1StillReadsAndStillFailsWhenAltered() throws IOException, URISyntaxException {
+        // written by the format-1 code of 2026-12-04 with key(1): decisions.jsonl (2,000 lines) and an empty entry
+        Path file = dir.resolve("format-1.fab");
+        Files.copy(Path.of(getClass().getResource("/archives/format-1.fab").toURI()), file);
+        Map<String, byte[]> read = new LinkedHashMap<>();
+        ArchiveReader.Read result = ArchiveReader.read(file, BackupKeyring.of(key(2), key), (name, data) -> read.put(name, data.readAllBytes()));
+        assertEquals(List.of("memory-service/decisions.jsonl", "strategy-service/empty.jsonl"), List.copyOf(read.keySet()));
+        assertEquals(54_890, read.get("memory-service/decisions.jsonl").length);
+        assertTrue(new String(read.get("memory-service/decisions.jsonl"), StandardCharsets.UTF_8).startsWith("{\"id\":0,\"symbol\":\"AAPL\"}\n"));
+        assertEquals("d2dd744a9670370e2d3b87b8578d6b7ab0e82476b3dbf3c0e45e0b6f5cc08c41", result.manifest().entries().get(0).sha256());
+        assertEquals(Reason.WRONG_KEY, assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, BackupKeyring.of(key(2)))).reason());
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(file, bytes);
+        assertEquals(Reason.CORRUPT, assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, keys)).reason());
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 100));
+        assertEquals(Reason.INCOMPLETE, assertThrows(ArchiveException.class, () -> ArchiveReader.verify(file, keys)).reason());
+    }
+
+    private static ArchiveWriter.Written write(Path target, BackupKeyring keys, Map<String, byte[]> entries) throws IOException {
+        try (ArchiveWriter writer = ArchiveWriter.create(target, keys, 3)) {
             for (var entry : entries.entrySet()) {
                 try (OutputStream out = writer.entry(entry.getKey())) {
                     out.write(entry.getValue());
