@@ -158,6 +158,38 @@ class BackupRestoreTest {
     }
 
     @Test
+    void aLostCatalogueIsRebuiltFromTheArchivesAndTheKeyAloneAndItsChainRestores() {
+        DB.execute("TRUNCATE sample_trades");
+        DB.execute("INSERT INTO sample_trades (symbol, quantity) VALUES ('AAPL', 10), ('MSFT', 5.5)");
+        JsonPath full = backUp("FULL");
+        DB.execute("INSERT INTO sample_trades (symbol, quantity) VALUES ('AMZN', 3)");
+        DB.execute("DELETE FROM sample_trades WHERE symbol = 'MSFT'");
+        JsonPath incremental = backUp("INCREMENTAL");
+        String atIncremental = state();
+
+        // the catalogue is lost: every backup's row, deltas before what they are deltas of
+        DB.execute("DELETE FROM restores");
+        DB.execute("UPDATE backup_schedules SET last_backup_id = NULL");
+        while (DB.count("SELECT count(*) FROM backups") > 0) {
+            DB.execute("DELETE FROM backups b WHERE NOT EXISTS (SELECT 1 FROM backups d WHERE d.parent_backup_id = b.id)");
+        }
+        DB.execute("TRUNCATE sample_trades");
+
+        JsonPath rebuilt = asAdmin().post("/api/v1/backups/catalogue").then().statusCode(200).extract().jsonPath();
+        assertTrue(rebuilt.getList("added", Long.class).containsAll(List.of(full.getLong("id"), incremental.getLong("id"))),
+                () -> rebuilt.prettify());
+        asAdmin().get("/api/v1/backups/{id}", incremental.getLong("id")).then().statusCode(200)
+                .body("status", equalTo("COMPLETED")).body("type", equalTo("INCREMENTAL"))
+                .body("parentId", equalTo(full.getInt("id"))).body("snapshotAt", equalTo(incremental.getString("snapshotAt")))
+                .body("checksumSha256", equalTo(incremental.getString("checksumSha256")));
+        restore(Map.of("backupId", incremental.getLong("id"))).body("chain", equalTo(List.of(full.getInt("id"), incremental.getInt("id"))));
+        assertEquals(atIncremental, state());
+        assertTrue(backUp("FULL").getLong("id") > incremental.getLong("id"), "new backups' ids continue after the rebuilt ones");
+        asAdmin().post("/api/v1/backups/catalogue").then().statusCode(200)
+                .body("added", equalTo(List.of())).body("alreadyCatalogued", hasItem(incremental.getInt("id")));
+    }
+
+    @Test
     void onlyAdminsBackUpOrRestoreAndBadInputIsA4xxNamingTheField() {
         given().contentType("application/json").body(Map.of("type", "FULL")).post("/api/v1/backups").then().statusCode(401);
         given().header("Authorization", Tokens.bearer(Tokens.agent("quant"))).contentType("application/json")

@@ -67,13 +67,14 @@ public final class ArchiveReader {
                 entry.transferTo(OutputStream.nullOutputStream());
                 found.add(new Manifest.Entry(name, entry.bytes, HexFormat.of().formatHex(entry.digest.digest())));
             }
-            if (manifest == null || !JSON.readValue(manifest, Manifest.class).entries().equals(found)) {
+            Manifest written = manifest == null ? null : JSON.readValue(manifest, Manifest.class);
+            if (written == null || !written.entries().equals(found)) {
                 throw new ArchiveException(Reason.CORRUPT, "the entries read do not match the archive's manifest");
             }
             if (content.read() != -1) {
                 throw new ArchiveException(Reason.CORRUPT, "data after the end of the entries");
             }
-            return new Read(new Manifest(found), HexFormat.of().formatHex(fileDigest.digest()));
+            return new Read(new Manifest(found, written.about()), HexFormat.of().formatHex(fileDigest.digest()));
         }
     }
 

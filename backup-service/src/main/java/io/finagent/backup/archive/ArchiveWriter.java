@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes an archive: entries one after another ({@link #entry}), then {@link #finish}, which
@@ -84,12 +85,17 @@ public final class ArchiveWriter implements AutoCloseable {
     }
 
     public Written finish() throws IOException {
+        return finish(null);
+    }
+
+    /** Ends the archive with its manifest, which records {@code about}: what the archive is, in the writer's words. */
+    public Written finish(Map<String, Object> about) throws IOException {
         if (!open) {
             throw new IllegalStateException("an entry is still open, or the archive is finished");
         }
         open = false;
         try (OutputStream manifest = frames.entry(MANIFEST)) {
-            manifest.write(JSON.writeValueAsBytes(new Manifest(List.copyOf(entries))));
+            manifest.write(JSON.writeValueAsBytes(new Manifest(List.copyOf(entries), about)));
         }
         frames.finish();
         compressed.close(); // ends the zstd frame, then the sealed part (its last segment), not the file
@@ -104,7 +110,7 @@ public final class ArchiveWriter implements AutoCloseable {
             dir.force(true); // the rename itself survives a crash
         }
         finished = true;
-        return new Written(target, size, HexFormat.of().formatHex(fileDigest.digest()), new Manifest(List.copyOf(entries)));
+        return new Written(target, size, HexFormat.of().formatHex(fileDigest.digest()), new Manifest(List.copyOf(entries), about));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.finagent.backup.service.ArchiveCheck;
 import io.finagent.backup.service.BackupCleanup;
 import io.finagent.backup.service.BackupRuns;
 import io.finagent.backup.service.BackupService;
+import io.finagent.backup.service.CatalogueRebuild;
 import io.finagent.backup.service.VerifyService;
 import io.finagent.platform.paging.Page;
 import io.finagent.platform.paging.PageRequest;
@@ -38,10 +39,12 @@ public class BackupResource {
     private final BackupMapper mapper;
     private final CurrentUser user;
     private final BackupCleanup cleanup;
+    private final CatalogueRebuild catalogue;
 
     public BackupResource(BackupService service, BackupRuns runs, VerifyService verify, BackupMapper mapper, CurrentUser user,
-                          BackupCleanup cleanup) {
+                          BackupCleanup cleanup, CatalogueRebuild catalogue) {
         this.cleanup = cleanup;
+        this.catalogue = catalogue;
         this.service = service;
         this.runs = runs;
         this.verify = verify;
@@ -54,6 +57,16 @@ public class BackupResource {
         return runs.start(BackupType.valueOf(request.type()), user.id(), "MANUAL")
                 .map(backup -> Response.accepted(mapper.toResponse(backup))
                         .location(uri.getAbsolutePathBuilder().path(String.valueOf(backup.id)).build()).build());
+    }
+
+    /**
+     * Rebuilds a lost catalogue from the archive directory and the key file: every archive is read,
+     * and the backups the catalogue lacks are entered (what was entered, already there, left out and why).
+     */
+    @POST
+    @Path("/catalogue")
+    public Uni<CatalogueRebuild.Result> rebuildCatalogue() {
+        return catalogue.rebuild(user.id());
     }
 
     /** Applies retention now, as the nightly schedule does: what was kept, what was deleted. */

@@ -80,7 +80,7 @@ public class BackupService {
                 backup.status = BackupStatus.RUNNING;
                 backup.startedAt = Instant.now();
                 backup.updatedAt = backup.startedAt;
-                return new BackupJob(backup.id, backup.type, backup.services, since);
+                return new BackupJob(backup.id, backup.type, backup.parentId, backup.services, since);
             });
         });
     }

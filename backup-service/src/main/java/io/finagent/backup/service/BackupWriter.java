@@ -67,10 +67,14 @@ public class BackupWriter {
                     copy(job, service, export.body(), archive);
                 }
             }
-            ArchiveWriter.Written written = archive.finish();
+            if (snapshotAt == null) {
+                snapshotAt = Instant.now();
+            }
+            ArchiveWriter.Written written = archive.finish(
+                    new BackupDescription(job.id(), job.type(), job.parentId(), job.services(), watermarks, snapshotAt).toAbout());
             LOG.infof("backup %d (%s): %d bytes of data in %d bytes of archive %s", job.id(), job.type(),
                     written.manifest().bytes(), written.sizeBytes(), written.file().getFileName());
-            return new ArchivedBackup(written, watermarks, snapshotAt == null ? Instant.now() : snapshotAt);
+            return new ArchivedBackup(written, watermarks, snapshotAt);
         }
     }
 
