@@ -77,6 +77,13 @@ public class MarketRows {
     }
 
     /**
+     * Records as of an earlier instant, by id: {@code complete}, one for every row known then (a
+     * row without one was not known then), or only those that changed since (the rest as the shelf holds them).
+     */
+    public record Records(Map<Long, Record> byId, boolean complete) {
+    }
+
+    /**
      * The user's generation and the newest restore now; {@code all} when the rows are all of the
      * user's, not the news; {@code newest}: for patterns and lessons, the latest instant any of the
      * user's records changed at (credited, or a pattern recognised; null: none, or episodes).

@@ -59,8 +59,17 @@ public class MemoriesAsOf {
             LIMIT $6 OFFSET $7""";
     /** $6: the ids wanted (the shortlist of a call for lessons). */
     private static final String BY_IDS = AS_OF_WITH.formatted("AND memory_id = ANY($6)") + "WHERE m.id = ANY($6) ORDER BY m.id";
-    /** What a call for lessons as of an earlier instant compares: every memory learned then, with its outcomes then. */
-    private static final String RECORDS = "SELECT id, success_count, outcome_count FROM (" + AS_OF + ") r";
+    /**
+     * What a call for lessons as of an earlier instant needs: the memories credited after $2, each with
+     * its outcomes up to $2 (a memory's counters are the sums of its credits); the others stood then as now.
+     */
+    private static final String RECORDS = """
+            SELECT memory_id, coalesce(sum(wins) FILTER (WHERE credited_at <= $2), 0)::bigint,
+                   coalesce(sum(occurrences) FILTER (WHERE credited_at <= $2), 0)::bigint
+            FROM outcome_credits
+            WHERE user_id = $1 AND memory_id IN (
+                SELECT memory_id FROM outcome_credits WHERE user_id = $1 AND memory_id IS NOT NULL AND credited_at > $2)
+            GROUP BY memory_id""";
     private static final String COUNT = "SELECT count(*) FROM ai_memory m WHERE m.user_id = $1 AND m.learned_at <= $2" + FILTER;
 
     private final Pool pool;
@@ -81,12 +90,12 @@ public class MemoriesAsOf {
         return read(BY_IDS, Tuple.tuple(Arrays.asList(userId, utc(asOf), null, null, null, ids.toArray(Long[]::new))));
     }
 
-    /** Every memory of the user learned by {@code asOf}, with its evidence then: only the numbers a ranking needs. */
-    public Uni<Map<Long, MarketRows.Record>> records(String userId, Instant asOf) {
-        return pool.preparedQuery(RECORDS).execute(Tuple.tuple(Arrays.asList(userId, utc(asOf), null, null, null))).map(rows -> {
+    /** The user's memories whose outcomes changed after {@code asOf}, with their evidence then: only the numbers a ranking needs. */
+    public Uni<MarketRows.Records> records(String userId, Instant asOf) {
+        return pool.preparedQuery(RECORDS).execute(Tuple.of(userId, utc(asOf))).map(rows -> {
             Map<Long, MarketRows.Record> records = new HashMap<>(rows.size() * 2);
             rows.forEach(row -> records.put(row.getLong(0), new MarketRows.Record(0, 0, Wilson.evidence(row.getLong(1), row.getLong(2)))));
-            return records;
+            return new MarketRows.Records(records, false);
         });
     }
 

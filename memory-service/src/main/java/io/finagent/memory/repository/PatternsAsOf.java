@@ -86,12 +86,12 @@ public class PatternsAsOf {
     }
 
     /** Every pattern of the user known at {@code asOf}, with its record then: only the numbers a ranking needs. */
-    public Uni<Map<Long, MarketRows.Record>> records(String userId, Instant asOf) {
+    public Uni<MarketRows.Records> records(String userId, Instant asOf) {
         return pool.preparedQuery(RECORDS).execute(Tuple.tuple(Arrays.asList(userId, utc(asOf), null, null, true, Integer.MAX_VALUE, 0)))
                 .map(rows -> {
                     Map<Long, MarketRows.Record> records = new HashMap<>(rows.size() * 2);
                     rows.forEach(row -> records.put(row.getLong(0), new MarketRows.Record(row.getBigDecimal(1).doubleValue(), row.getLong(2), 1)));
-                    return records;
+                    return new MarketRows.Records(records, true);
                 });
     }
 

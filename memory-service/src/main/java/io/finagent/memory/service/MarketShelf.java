@@ -126,8 +126,10 @@ public final class MarketShelf {
         return best(ask, space, n, null);
     }
 
-    /** The same, with the records of {@code asOf} in place of the present ones; a row without one is not known then. */
-    public List<Long> best(Ask ask, FeatureSpace space, int n, Map<Long, MarketRows.Record> records) {
+    /** The same, with the records of {@code asOf} in place of the present ones. */
+    public List<Long> best(Ask ask, FeatureSpace space, int n, MarketRows.Records then) {
+        Map<Long, MarketRows.Record> records = then == null ? null : then.byId();
+        boolean complete = then != null && then.complete();
         int width = slots.size();
         double[] q = new double[width];
         double outside = 0; // names no row has: every row sits at their centre
@@ -164,7 +166,7 @@ public final class MarketShelf {
                 oldestUseful = keptFloor > 0 && age < Long.MAX_VALUE / 2_000_000.0 ? asOf - (long) (age * 1_000_000) - 1_000_000 : Long.MIN_VALUE;
             }
             MarketRows.Record record = records == null ? null : records.get(ids[i]);
-            if (records != null && record == null || atMicros[i] < oldestUseful || atMicros[i] > asOf
+            if (complete && record == null || atMicros[i] < oldestUseful || atMicros[i] > asOf
                     || symbol != ANY && symbols[i] != symbol && !(ask.noneHoldsForAll() && symbols[i] == -1)
                     || strategy != NONE && strategies[i] != strategy && !(ask.noneHoldsForAll() && strategies[i] == NONE)
                     || types[i] >= 0 && !typeHolds[types[i]]) {

@@ -76,7 +76,7 @@ public class MarketShelves {
      * same comparison over the same rows.
      */
     public Uni<List<Long>> best(MarketRows.Kind kind, String userId, MarketShelf.Ask ask, int n,
-                                Supplier<Uni<Map<Long, MarketRows.Record>>> recordsThen) {
+                                Supplier<Uni<MarketRows.Records>> recordsThen) {
         return search(kind, userId, shelf -> shelf.newest() == null || !shelf.newest().isAfter(ask.asOf()) ? shelf.best(ask, space, n) : null)
                 .chain(ids -> ids != null ? Uni.createFrom().item(ids) : recordsThen.get()
                         .chain(records -> search(kind, userId, shelf -> shelf.best(ask, space, n, records))));

@@ -84,16 +84,18 @@ class MarketShelfTest {
                 .limit(25).map(MarketRows.Row::id).toList();
         assertEquals(expected, best);
         assertTrue(expected.stream().anyMatch(id -> rows.get((int) (id - 1)).symbol() == null), "rows of no symbol are among them");
-        // as of an earlier instant, each lesson's evidence then: here the reverse of the present one's order
+        // as of an earlier instant, the evidence then of the lessons credited since (half of them here), the rest's as now
         Map<Long, MarketRows.Record> then = new HashMap<>();
-        rows.forEach(r -> then.put(r.id(), new MarketRows.Record(0, 0, Wilson.evidence(0, r.id() % 9))));
-        List<Long> bestThen = shelf.best(new MarketShelf.Ask(query, asOf, "AAPL", 2L, true, Set.of("FEEDBACK"), true, halfLife, true), space, 25, then);
+        rows.stream().filter(r -> r.id() % 4 == 0).forEach(r -> then.put(r.id(), new MarketRows.Record(0, 0, Wilson.evidence(0, r.id() % 9))));
+        List<Long> bestThen = shelf.best(new MarketShelf.Ask(query, asOf, "AAPL", 2L, true, Set.of("FEEDBACK"), true, halfLife, true), space, 25,
+                new MarketRows.Records(then, false));
         List<Long> expectedThen = rows.stream()
                 .filter(r -> !r.at().isAfter(asOf) && "FEEDBACK".equals(r.type()) && (r.symbol() == null || r.symbol().equals("AAPL"))
                         && (r.strategyId() == null || r.strategyId() == 2L))
                 .sorted(Comparator.comparingDouble((MarketRows.Row r) -> r.relevance()
                                 * Math.pow(0.5, Duration.between(r.at(), asOf).toSeconds() / (double) halfLife.toSeconds())
-                                * (r.features().isEmpty() ? 1 : space.similarity(query, r.features())) * then.get(r.id()).evidence()).reversed()
+                                * (r.features().isEmpty() ? 1 : space.similarity(query, r.features()))
+                                * (then.containsKey(r.id()) ? then.get(r.id()).evidence() : r.evidence())).reversed()
                         .thenComparing(MarketRows.Row::id, Comparator.reverseOrder()))
                 .limit(25).map(MarketRows.Row::id).toList();
         assertEquals(expectedThen, bestThen);
@@ -114,7 +116,7 @@ class MarketShelfTest {
                 List.of(new MarketRows.Row(7, 51, market, null, null, "BREAKOUT", T0, 0.9, 8, 1)), T0), space);
         assertEquals(50, credited.size());
         assertEquals(List.of(7L, 50L), credited.best(ask, space, 2));
-        assertEquals(List.of(3L, 9L), credited.best(ask, space, 5, Map.of(9L, new MarketRows.Record(0.6, 1, 1), 3L, new MarketRows.Record(0.7, 1, 1))),
+        assertEquals(List.of(3L, 9L), credited.best(ask, space, 5, new MarketRows.Records(Map.of(9L, new MarketRows.Record(0.6, 1, 1), 3L, new MarketRows.Record(0.7, 1, 1)), true)),
                 "as of an earlier instant: only the patterns known then, with their record then");
     }
 
