@@ -5,7 +5,6 @@ import com.github.luben.zstd.ZstdOutputStream;
 import io.finagent.platform.backup.ExportFrames;
 
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -45,7 +44,6 @@ public final class ArchiveWriter implements AutoCloseable {
     private final FileChannel channel;
     private final MessageDigest fileDigest = sha256();
     private final OutputStream file;
-    private final CountingOutputStream counted;
     private final OutputStream sealed;
     private final OutputStream compressed;
     private final ExportFrames.Writer frames;
@@ -58,8 +56,7 @@ public final class ArchiveWriter implements AutoCloseable {
         this.partial = target.resolveSibling(target.getFileName() + ".partial");
         Files.createDirectories(target.toAbsolutePath().getParent());
         this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        this.counted = new CountingOutputStream(new DigestOutputStream(Channels.newOutputStream(channel), fileDigest));
-        this.file = new BufferedOutputStream(counted, 1 << 16);
+        this.file = new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(channel), fileDigest), 1 << 16);
         byte[] header = ArchiveFormat.header(key.idBytes());
         file.write(header);
         this.sealed = SealedContent.seal(file, key, header);
@@ -100,7 +97,7 @@ public final class ArchiveWriter implements AutoCloseable {
         frames.finish();
         compressed.close(); // ends the zstd frame, then the sealed part (its last segment), not the file
         file.flush();
-        file.write(ArchiveFormat.end(counted.count));
+        file.write(ArchiveFormat.end(channel.position())); // flushed: the channel has every byte so far
         file.flush();
         channel.force(true);
         long size = channel.size();
@@ -126,28 +123,6 @@ public final class ArchiveWriter implements AutoCloseable {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    /** Counts the bytes of the file: the end mark records them. */
-    private static final class CountingOutputStream extends FilterOutputStream {
-
-        private long count;
-
-        CountingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-            count += length;
         }
     }
 

@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Keeps the event tables bounded: published outbox rows older than
@@ -46,12 +48,15 @@ public class EventRetention {
 
     private final Pool pool;
     private final RetentionConfig config;
-    private final MeterRegistry registry;
+    private final Map<Table, Counter> deleted = new EnumMap<>(Table.class);
 
     public EventRetention(Pool pool, RetentionConfig config, MeterRegistry registry) {
         this.pool = pool;
         this.config = config;
-        this.registry = registry;
+        for (Table table : Table.values()) {
+            deleted.put(table, Counter.builder("finagent.retention.deleted").tag("table", table.name)
+                    .description("rows of the event tables deleted past their keep").register(registry));
+        }
     }
 
     @Scheduled(identity = "event-retention", every = "${finagent.retention.interval:1h}", delayed = "1m",
@@ -70,12 +75,10 @@ public class EventRetention {
     }
 
     private Uni<Void> delete(Table table, Instant before) {
-        Counter deleted = Counter.builder("finagent.retention.deleted").tag("table", table.name)
-                .description("rows of the event tables deleted past their keep").register(registry);
         Tuple parameters = Tuple.of(before.atOffset(ZoneOffset.UTC), config.batchSize());
         return Uni.createFrom().deferred(() -> pool.preparedQuery(table.deleteBatch).execute(parameters).map(rows -> (long) rows.rowCount()))
                 .invoke(n -> {
-                    deleted.increment(n);
+                    deleted.get(table).increment(n);
                     if (n > 0) {
                         LOG.infof("%s: %d rows older than %s deleted", table.name, n, before);
                     }
