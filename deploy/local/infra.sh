@@ -8,6 +8,8 @@
 #   deploy/local/infra.sh kafka   start|stop|status
 #   deploy/local/infra.sh questdb start|stop|status
 #   deploy/local/infra.sh redis-own start|stop|status   a redis-server of its own (tests stop it)
+#   deploy/local/infra.sh databases [--fresh SERVICE:DATABASE ...]
+#                                   each service's role and its databases (deploy/postgres/provision.sh)
 #   deploy/local/infra.sh all     start|stop|status   (pg-redis + kafka + questdb)
 #   deploy/local/infra.sh deploy-tools                 install docker-compose, promtool, kubectl if missing
 #
@@ -271,6 +273,16 @@ pg_redis_start() {
   if (( need_redis )); then
     redis_start; wait_for redis "$timeout" redis_up; record_started redis
   fi
+  databases
+}
+
+# Each service's own role and databases (the local ones and the tests'), as the superuser
+# postgres over loopback; more with arguments (provision.sh's usage).
+databases() {
+  if (( DRY_RUN )); then log "dry-run: would provision the services' roles and databases"; return 0; fi
+  PGHOST="$PG_HOST" PGPORT="${FINAGENT_PG_PORT:-$PG_PORT}" PGUSER=postgres FINAGENT_DB_SUFFIXES="${FINAGENT_DB_SUFFIXES-_test}" \
+    bash "$FINAGENT_ROOT/deploy/postgres/provision.sh" "$@"
+  log "postgres: each service's role owns its databases${1:+ ($*)}"
 }
 
 # Stops only what pg_redis_start started (listed in started-by-us), never a server
@@ -530,7 +542,7 @@ redis_own_status() {
 
 # ---------------------------------------------------------------- dispatch
 
-usage() { sed -n '2,26p' "$FINAGENT_ROOT/deploy/local/infra.sh" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '2,28p' "$FINAGENT_ROOT/deploy/local/infra.sh" | sed 's/^# \{0,1\}//' >&2; }
 
 service_cmd() {
   local svc="$1" action="${2:-}"
@@ -584,6 +596,7 @@ infra_main() {
     kafka|questdb) service_cmd "$cmd" "$@" ;;
     redis-own) service_cmd redis_own "$@" ;;
     deploy-tools) deploy_tools ;;
+    databases) databases "$@" ;;
     all) all_cmd "$@" ;;
     -h|--help|help) usage ;;
     *) usage; die "unknown command '${cmd}'" ;;

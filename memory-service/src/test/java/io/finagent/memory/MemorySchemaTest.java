@@ -5,6 +5,7 @@ import io.finagent.platform.testing.RealInfrastructure;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 import java.util.Set;
 
@@ -15,6 +16,12 @@ class MemorySchemaTest extends OwnedTablesContract {
     @Override
     protected String database() {
         return "finagent_memory_test";
+    }
+
+    @Test
+    void memoryServicesConnectionCannotReadThePortfolios() {
+        assertRefused("finagent_portfolio");
+        assertRefused("finagent_portfolio_test");
     }
 
     @Override

@@ -66,7 +66,7 @@ class BackupSystemTest {
         deleteRecursively(archives);
         Map<String, String> urls = new LinkedHashMap<>();
         for (String service : DATABASES.keySet()) {
-            TestDatabase.drop(DATABASES.get(service));
+            TestInfrastructure.freshDatabase(service, DATABASES.get(service));
             Map<String, String> env = new LinkedHashMap<>();
             env.put("FINAGENT_DB_NAME", DATABASES.get(service));
             env.put("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrap());

@@ -33,6 +33,7 @@ class CacheReplicasSystemTest {
     @BeforeAll
     static void startReplicas() throws Exception {
         TestInfrastructure.ensureRunning();
+        TestInfrastructure.freshDatabase("cache-service", "finagent_cache_system");
         Map<String, String> env = Map.of(
                 "FINAGENT_DB_NAME", "finagent_cache_system",
                 "FINAGENT_REDIS_URL", "redis://127.0.0.1:" + TestInfrastructure.redisPort(),

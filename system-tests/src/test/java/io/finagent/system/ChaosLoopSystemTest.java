@@ -181,6 +181,7 @@ class ChaosLoopSystemTest {
 
     private void startServices(OwnPostgres postgres) throws Exception {
         for (String service : List.of("memory-service", "portfolio-service", "strategy-service")) {
+            TestInfrastructure.freshDatabase(postgres.port(), service, database(service));
             // its group starts at the topics' end: a drain time of the loop, not of earlier tests' events
             Map<String, String> env = RunningService.environment(ROOT, database(service), service + "-chaos");
             env.put("FINAGENT_DB_PORT", String.valueOf(postgres.port()));

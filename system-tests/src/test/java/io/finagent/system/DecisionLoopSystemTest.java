@@ -53,7 +53,7 @@ class DecisionLoopSystemTest {
         traces = TraceCollector.start();
         for (var service : List.of("memory-service", "strategy-service", "portfolio-service")) {
             String database = DATABASES.get(service);
-            TestDatabase.drop(database); // each service must create its own database when it is missing
+            TestInfrastructure.freshDatabase(service, database); // empty: each service migrates it at start
             Map<String, String> env = RunningService.environment(ROOT, database, service + "-system");
             env.put("FINAGENT_WORKING_MEMORY_REDIS_PREFIX", "finagent-system:wm:");
             // tracing on, as a deployment turns it on, exporting to this test

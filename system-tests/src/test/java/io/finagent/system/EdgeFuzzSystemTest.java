@@ -1,6 +1,5 @@
 package io.finagent.system;
 
-import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.testing.TestInfrastructure;
 import io.finagent.platform.testing.Tokens;
 import io.finagent.system.fuzz.FuzzSettings;
@@ -54,7 +53,7 @@ class EdgeFuzzSystemTest {
     }
 
     private static void start(String service, Map<String, String> own) throws Exception {
-        TestDatabase.drop(database(service)); // a database of its own: the user's rows are counted in it
+        TestInfrastructure.freshDatabase(service, database(service)); // a database of its own: the user's rows are counted in it
         Map<String, String> env = RunningService.environment(ROOT, database(service), service + "-fuzz");
         env.putAll(own);
         RUNNING.put(service, RunningService.start(ROOT, service, service + "-fuzz", env));

@@ -46,7 +46,7 @@ class MemoryReplicasSystemTest {
     @BeforeAll
     static void startReplicas() throws Exception {
         TestInfrastructure.ensureRunning();
-        TestDatabase.drop(DATABASE);
+        TestInfrastructure.freshDatabase("memory-service", DATABASE);
         a = replica("a", "memory-replica-a");
         b = replica("b", "memory-replica-b");
         a.awaitReady(Duration.ofSeconds(120));

@@ -63,7 +63,7 @@ public class ImportResource {
         String entry = "body";
         boolean committed = false;
         try (Connection connection = dataSource.getConnection(); TableImport restore = new TableImport(connection)) {
-            restore.lock(tables);
+            restore.begin(tables);
             ExportFrames.Reader frames = new ExportFrames.Reader(new BufferedInputStream(body, 1 << 16));
             for (entry = frames.next(); entry != null; entry = frames.next()) {
                 rows.put(entry, apply(restore, entry, frames.data()));

@@ -17,19 +17,23 @@ import java.util.stream.Collectors;
 
 /**
  * A restore of a service's tables from the CSV of {@link TableExport}, in one transaction that
- * {@link #commit()} ends (closing without it changes nothing). Triggers and foreign-key checks
- * are off meanwhile, as with {@code pg_restore --disable-triggers}: tables arrive in any order,
- * and the restore itself is no change for the next delta. Needs a superuser connection.
+ * {@link #commit()} ends (closing without it changes nothing). It needs only the service's own
+ * role, the tables' owner: no superuser, no {@code session_replication_role}. Meanwhile the
+ * tables' ordinary triggers are disabled (the restore is no change for the next delta; triggers
+ * declared {@code ENABLE ALWAYS} still run), and the foreign keys that touch them are dropped, so
+ * tables arrive in any order; at the commit the triggers are enabled again and every foreign key
+ * is added back, which checks all restored rows at once (a restore that breaks one fails whole).
  */
 public final class TableImport implements AutoCloseable {
 
     private final Connection connection;
+    /** What {@link #commit()} runs first: triggers enabled, foreign keys added back. */
+    private final List<String> undoneAtCommit = new ArrayList<>();
     private boolean committed;
 
     public TableImport(Connection connection) throws SQLException {
         this.connection = connection;
         connection.setAutoCommit(false);
-        execute("SET LOCAL session_replication_role = replica");
         // memory for the index builds after each table's load (the session's default is 64 MB)
         execute("SET LOCAL maintenance_work_mem = '256MB'");
     }
@@ -53,43 +57,57 @@ public final class TableImport implements AutoCloseable {
         return rows;
     }
 
-    /** Concurrent writers wait until the restore ends; readers see the old rows until a table is emptied. */
-    public void lock(List<BackedUpTable> tables) throws SQLException {
-        if (!tables.isEmpty()) {
-            execute("LOCK TABLE " + tables.stream().map(BackedUpTable::quoted).collect(Collectors.joining(", ")) + " IN EXCLUSIVE MODE");
+    /**
+     * Locks the tables (concurrent writers wait until the restore ends; readers see the old rows
+     * until a table is emptied), then silences their ordinary triggers and drops the foreign keys
+     * from or to them until {@link #commit()}.
+     */
+    public void begin(List<BackedUpTable> tables) throws SQLException {
+        if (tables.isEmpty()) {
+            return;
+        }
+        execute("LOCK TABLE " + tables.stream().map(BackedUpTable::quoted).collect(Collectors.joining(", ")) + " IN EXCLUSIVE MODE");
+        String regclasses = tables.stream().map(t -> TableExport.literal(t.quoted()) + "::regclass").collect(Collectors.joining(", "));
+        List<String[]> statements = rows(
+                "SELECT format('ALTER TABLE %s DISABLE TRIGGER %I', t.tgrelid::regclass, t.tgname),"
+                + " format('ALTER TABLE %s ENABLE TRIGGER %I', t.tgrelid::regclass, t.tgname)"
+                + " FROM pg_trigger t WHERE t.tgrelid IN (" + regclasses + ") AND NOT t.tgisinternal AND t.tgenabled = 'O'"
+                + " UNION ALL"
+                + " SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', k.conrelid::regclass, k.conname),"
+                + " format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.conrelid::regclass, k.conname, pg_get_constraintdef(k.oid))"
+                + " FROM pg_constraint k WHERE k.contype = 'f' AND (k.conrelid IN (" + regclasses + ") OR k.confrelid IN (" + regclasses + "))");
+        for (String[] statement : statements) {
+            execute(statement[0]);
+            undoneAtCommit.add(statement[1]);
         }
     }
 
     /**
      * TRUNCATE leaves no old rows for the load to write beside, as DELETE does (readers wait from
-     * here on). A table another one's foreign key refers to cannot be truncated alone: DELETE it is.
+     * here on); no foreign key holds it back, {@link #begin} dropped them.
      */
     private void empty(BackedUpTable table) throws SQLException {
-        execute("SAVEPOINT empty_table");
-        try {
-            execute("TRUNCATE " + table.quoted());
-            execute("RELEASE SAVEPOINT empty_table");
-        } catch (SQLException referenced) {
-            execute("ROLLBACK TO SAVEPOINT empty_table");
-            execute("DELETE FROM " + table.quoted());
-        }
+        execute("TRUNCATE " + table.quoted());
     }
 
     /** How to drop, and how to build again, each index and unreferenced key of the table. */
     private List<String[]> builtAfterLoad(BackedUpTable table) throws SQLException {
         String regclass = TableExport.literal(table.quoted()) + "::regclass";
         String alter = TableExport.literal("ALTER TABLE " + table.quoted() + " ");
+        return rows("SELECT " + alter + " || 'DROP CONSTRAINT ' || quote_ident(k.conname),"
+                + " " + alter + " || 'ADD CONSTRAINT ' || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid)"
+                + " FROM pg_constraint k WHERE k.conrelid = " + regclass + " AND k.contype IN ('p', 'u')"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = k.conindid)"
+                + " UNION ALL"
+                + " SELECT 'DROP INDEX ' || quote_ident(c.relname), pg_get_indexdef(i.indexrelid) FROM pg_index i"
+                + " JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = " + regclass
+                + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)");
+    }
+
+    /** The two columns of each row of a query that writes statements. */
+    private List<String[]> rows(String sql) throws SQLException {
         List<String[]> statements = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT " + alter + " || 'DROP CONSTRAINT ' || quote_ident(k.conname),"
-                     + " " + alter + " || 'ADD CONSTRAINT ' || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid)"
-                     + " FROM pg_constraint k WHERE k.conrelid = " + regclass + " AND k.contype IN ('p', 'u')"
-                     + " AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = k.conindid)"
-                     + " UNION ALL"
-                     + " SELECT 'DROP INDEX ' || quote_ident(c.relname), pg_get_indexdef(i.indexrelid) FROM pg_index i"
-                     + " JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = " + regclass
-                     + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)")) {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 statements.add(new String[] {rows.getString(1), rows.getString(2)});
             }
@@ -162,6 +180,9 @@ public final class TableImport implements AutoCloseable {
     }
 
     public void commit() throws SQLException {
+        for (String statement : undoneAtCommit) {
+            execute(statement);
+        }
         connection.commit();
         committed = true;
     }

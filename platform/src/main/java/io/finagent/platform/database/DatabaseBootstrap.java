@@ -14,14 +14,16 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes the service's own database exist and migrates it before anything else starts (consumers,
- * the outbox relay, HTTP): a fresh PostgreSQL needs no manual step. Runs first among the startup
+ * Checks that the service's own database exists and migrates it before anything else starts
+ * (consumers, the outbox relay, HTTP). The service's role may not create databases (least
+ * privilege): its database is made, owned by that role, by {@code deploy/postgres/provision.sh}
+ * (bin/start, bin/test, compose's init) or by the deployment (CloudNativePG's managed roles and
+ * databases). A missing one stops the start with what to run. Runs first among the startup
  * observers, so Flyway is driven here instead of Quarkus' migrate-at-start.
  */
 @ApplicationScoped
@@ -46,31 +48,23 @@ public class DatabaseBootstrap {
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) throws SQLException {
-        createIfMissing();
+        requireDatabase();
         var result = flyway.migrate();
         LOG.infof("database %s at schema version %s (%d migrations applied now)",
                 databaseName(), flyway.info().current() == null ? "none" : flyway.info().current().getVersion(),
                 result.migrationsExecuted);
     }
 
-    private void createIfMissing() throws SQLException {
+    /** Asked of the maintenance database, so a missing one is one clear message, not a FATAL in PostgreSQL's log. */
+    private void requireDatabase() throws SQLException {
         Matcher m = matcher();
         String database = m.group(2);
         String maintenanceUrl = m.group(1) + "postgres" + m.group(3);
         try (Connection c = DriverManager.getConnection(maintenanceUrl, username.orElse(null), password.orElse(null))) {
-            if (exists(c, database)) {
-                return;
-            }
-            try (Statement create = c.createStatement()) {
-                // identifiers cannot be bound; the name comes from our own config and is quoted
-                create.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
-                LOG.infof("created database %s", database);
-            } catch (SQLException e) {
-                // another replica created it meanwhile: PostgreSQL says so as duplicate_database, or, when
-                // both passed the check at once, as a unique violation of pg_database's name index
-                if (!exists(c, database)) {
-                    throw e;
-                }
+            if (!exists(c, database)) {
+                throw new IllegalStateException("database " + database + " does not exist: it is made, owned by the service's role "
+                        + username.orElse("(none configured)") + ", by deploy/postgres/provision.sh (bin/start and bin/test run it)"
+                        + " or by the deployment's database manifests");
             }
         }
     }

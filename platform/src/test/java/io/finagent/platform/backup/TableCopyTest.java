@@ -23,16 +23,19 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Full and delta exports of real PostgreSQL tables, restored into wiped ones: every row equals
  * the state at the export's snapshot, deletions and moved keys included, and a transaction that
- * commits after a snapshot is taken is in the next delta, never lost.
+ * commits after a snapshot is taken is in the next delta, never lost. All of it as the tables'
+ * owner, a role without superuser rights, as every service connects.
  */
 class TableCopyTest {
 
     private static final String DATABASE = "finagent_platform_backup_test";
+    private static final String OWNER = "finagent_platform_test";
     private static final BackedUpTable POSITIONS = new BackedUpTable("positions", List.of("id"));
     private static final BackedUpTable PRICES = new BackedUpTable("daily_prices", List.of("symbol", "day"));
     private static final List<BackedUpTable> TABLES = List.of(POSITIONS, PRICES);
@@ -46,7 +49,10 @@ class TableCopyTest {
         try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
              Statement s = admin.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + DATABASE);
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + OWNER + "') THEN"
+                    + " CREATE ROLE " + OWNER + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION; END IF; END $$");
+            s.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
+            s.execute("REVOKE ALL ON DATABASE " + DATABASE + " FROM PUBLIC");
         }
         try (Connection c = connect(); Statement s = c.createStatement();
              InputStream sql = getClass().getResourceAsStream("/db/backup/V0_2__row_changes.sql")) {
@@ -56,7 +62,9 @@ class TableCopyTest {
                         symbol TEXT NOT NULL, quantity NUMERIC(24, 8) NOT NULL, opened_at TIMESTAMPTZ NOT NULL, notes JSONB);
                     CREATE TRIGGER positions_changes AFTER INSERT OR UPDATE OR DELETE ON positions
                         FOR EACH ROW EXECUTE FUNCTION finagent_record_change('id');
-                    CREATE TABLE daily_prices (symbol TEXT, day DATE, close NUMERIC(24, 8), PRIMARY KEY (symbol, day));
+                    CREATE TABLE symbols (symbol TEXT PRIMARY KEY);
+                    INSERT INTO symbols VALUES ('AAPL');
+                    CREATE TABLE daily_prices (symbol TEXT REFERENCES symbols, day DATE, close NUMERIC(24, 8), PRIMARY KEY (symbol, day));
                     CREATE TRIGGER daily_prices_changes AFTER INSERT OR UPDATE OR DELETE ON daily_prices
                         FOR EACH ROW EXECUTE FUNCTION finagent_record_change('symbol', 'day');
                     INSERT INTO positions (user_id, symbol, quantity, opened_at, notes)
@@ -118,6 +126,26 @@ class TableCopyTest {
     }
 
     @Test
+    void aRestoreThatBreaksAForeignKeyChangesNothing() throws Exception {
+        assertEquals(0, count("SELECT count(*) FROM pg_roles WHERE rolname = current_user AND (rolsuper OR rolcreatedb OR rolreplication)"));
+        Export full = export(null);
+        change("INSERT INTO symbols VALUES ('MSFT'); INSERT INTO daily_prices VALUES ('MSFT', DATE '2026-01-01', 400)");
+        Export withMsft = export(null);
+        change("DELETE FROM daily_prices WHERE symbol = 'MSFT'; DELETE FROM symbols WHERE symbol = 'MSFT'");
+        String before = state();
+
+        SQLException refused = assertThrows(SQLException.class, () -> importOver(withMsft));
+        assertTrue(refused.getMessage().contains("daily_prices_symbol_fkey"), refused.getMessage());
+        assertEquals(before, state(), "nothing of the refused restore stays");
+        assertEquals(2, count("SELECT count(*) FROM pg_constraint WHERE conrelid = 'daily_prices'::regclass AND contype IN ('f', 'p')"),
+                "the foreign key and the key are back");
+        assertEquals(2, count("SELECT count(*) FROM pg_trigger WHERE tgrelid IN ('positions'::regclass, 'daily_prices'::regclass)"
+                + " AND NOT tgisinternal AND tgenabled = 'O'"), "the change capture is on again");
+        importOver(full);
+        assertEquals(before, state(), "a restore of consistent rows passes the same checks");
+    }
+
+    @Test
     void anExportUnderWayHoldsARestoreBackAndReadsTheRowsOfItsSnapshot() throws Exception {
         Export full = export(null);
         String atFull = state();
@@ -143,7 +171,7 @@ class TableCopyTest {
     /** A full restore over the rows there are, as backup-service sends it. */
     private void importOver(Export full) throws SQLException, IOException {
         try (Connection c = connect(); TableImport restore = new TableImport(c)) {
-            restore.lock(TABLES);
+            restore.begin(TABLES);
             for (BackedUpTable table : TABLES) {
                 restore.replaceAll(table, new ByteArrayInputStream(full.rows().get(table.name())));
                 restore.advanceIdentities(table);
@@ -175,7 +203,7 @@ class TableCopyTest {
     private void restore(Export full, Export... deltas) throws SQLException, IOException {
         change("TRUNCATE positions, daily_prices");
         try (Connection c = connect(); TableImport restore = new TableImport(c)) {
-            restore.lock(TABLES);
+            restore.begin(TABLES);
             for (BackedUpTable table : TABLES) {
                 restore.replaceAll(table, new ByteArrayInputStream(full.rows().get(table.name())));
                 for (Export delta : deltas) {
@@ -216,6 +244,6 @@ class TableCopyTest {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "postgres");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, OWNER, null);
     }
 }

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * The real Kafka broker, QuestDB and Redis of a test run. {@code bin/test} starts one of each before
  * Maven; when a module is run alone they are started here, once per JVM, with the same script
  * ({@code deploy/local/infra.sh}) and ports ({@code deploy/local/test-infra.env}), and stopped
- * when the JVM ends.
+ * when the JVM ends. Each service's role and databases are provisioned ({@code infra.sh databases}).
  */
 public final class TestInfrastructure {
 
@@ -33,7 +34,21 @@ public final class TestInfrastructure {
         startIfDown("kafka", kafkaPort());
         startIfDown("questdb", Integer.parseInt(ENV.get("QUESTDB_HTTP_PORT")));
         startIfDown("redis-own", redisPort());
+        script(Map.of(), "databases");
         started = true;
+    }
+
+    /**
+     * A new, empty database owned by the service's own role, dropped first if it exists: what a
+     * service under test ({@code memory-service}, …) starts against. {@code port} is the PostgreSQL
+     * server's (a test's own cluster, or 5432).
+     */
+    public static void freshDatabase(int port, String service, String database) {
+        script(Map.of("FINAGENT_PG_PORT", String.valueOf(port)), "databases", "--fresh", service.replace("-service", "") + ":" + database);
+    }
+
+    public static void freshDatabase(String service, String database) {
+        freshDatabase(5432, service, database);
     }
 
     public static int kafkaPort() {
@@ -50,11 +65,11 @@ public final class TestInfrastructure {
 
     /** Stops the run's own Redis (used to prove the cache's fallback); start it again after. */
     public static void stopRedis() {
-        script("redis-own", "stop");
+        script(Map.of(), "redis-own", "stop");
     }
 
     public static void startRedis() {
-        script("redis-own", "start");
+        script(Map.of(), "redis-own", "start");
     }
 
     public static Map<String, String> env() {
@@ -63,16 +78,16 @@ public final class TestInfrastructure {
 
     /** Stops the shared broker (used to prove the outbox survives an outage); start it again after. */
     public static void stopKafka() {
-        script("kafka", "stop");
+        script(Map.of(), "kafka", "stop");
     }
 
     public static void startKafka() {
-        script("kafka", "start");
+        script(Map.of(), "kafka", "start");
     }
 
     /** Stops the shared QuestDB (used to prove the time series survives an outage); start it again after. */
     public static void stopQuestDb() {
-        script("questdb", "stop");
+        script(Map.of(), "questdb", "stop");
         if (answers(Integer.parseInt(ENV.get("QUESTDB_HTTP_PORT")))) {
             // started by someone else (a developer's own run): this run cannot take it down, so an outage test would prove nothing
             throw new IllegalStateException("QuestDB on port " + ENV.get("QUESTDB_HTTP_PORT") + " was not started by this run and still answers");
@@ -80,16 +95,16 @@ public final class TestInfrastructure {
     }
 
     public static void startQuestDb() {
-        script("questdb", "start");
+        script(Map.of(), "questdb", "start");
     }
 
     private static void startIfDown(String component, int port) {
         if (answers(port)) {
             return;
         }
-        script(component, "start");
+        script(Map.of(), component, "start");
         // started by this JVM, so this JVM stops it; one started by bin/test outlives us
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> script(component, "stop")));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> script(Map.of(), component, "stop")));
     }
 
     public static boolean answers(int port) {
@@ -101,16 +116,18 @@ public final class TestInfrastructure {
         }
     }
 
-    private static void script(String component, String action) {
+    private static void script(Map<String, String> extraEnv, String... arguments) {
         Map<String, String> env = new HashMap<>(ENV);
         env.putIfAbsent("FINAGENT_STATE_DIR", ROOT.resolve(".run/test-infra").toString());
-        ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("deploy/local/infra.sh").toString(), component, action)
-                .directory(ROOT.toFile()).inheritIO();
+        env.putAll(extraEnv);
+        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("deploy/local/infra.sh").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).inheritIO();
         pb.environment().putAll(env);
         try {
             Process process = pb.start();
             if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("infra.sh " + component + " " + action + " failed");
+                throw new IllegalStateException("infra.sh " + String.join(" ", arguments) + " failed");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
