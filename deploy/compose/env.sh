@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Writes ./.env with the four secrets docker-compose.yml requires. Run it (or source it) from
+# Writes ./.env with the secrets docker-compose.yml requires (the superuser's and each service
+# role's PostgreSQL password, QuestDB's, the token key, backup-service's token). Run it (or source it) from
 # anywhere. Passwords already in .env are kept: PostgreSQL only takes its password when it
 # first creates the postgres-data volume. The JWT key pair is bin/start's (.run/keys), so the
 # tokens bin/start prints work here too; backup-service's admin token is valid 30 days, so
@@ -15,9 +16,13 @@ env_file="$FINAGENT_ROOT/.env"
 # The value of $1 in the current .env, or nothing.
 kept() { { [[ -f "$env_file" ]] && sed -n "s/^$1=//p" "$env_file" | tail -n 1; } || true; }
 
-db_password="$(kept FINAGENT_DB_PASSWORD)"
+# the superuser's, then each service role's (FINAGENT_DB_PASSWORD_MEMORY, …)
+db_passwords=""
+for name in FINAGENT_DB_PASSWORD FINAGENT_DB_PASSWORD_{MEMORY,PORTFOLIO,STRATEGY,CACHE,BACKUP}; do
+  password="$(kept "$name")"
+  db_passwords+="$name=${password:-$(openssl rand -hex 16)}"$'\n'
+done
 questdb_password="$(kept FINAGENT_QUESTDB_PASSWORD)"
-: "${db_password:=$(openssl rand -hex 16)}"
 : "${questdb_password:=$(openssl rand -hex 16)}"
 
 ensure_jwt_keys
@@ -29,8 +34,7 @@ public_key="$(grep -v -- '-----' "$KEY_DIR/public.pem" | tr -d '\n')"
   umask 077
   cat >"$env_file.tmp" <<EOF
 # docker-compose secrets, written by deploy/compose/env.sh (not committed: .gitignore)
-FINAGENT_DB_PASSWORD=$db_password
-FINAGENT_QUESTDB_PASSWORD=$questdb_password
+${db_passwords}FINAGENT_QUESTDB_PASSWORD=$questdb_password
 FINAGENT_JWT_PUBLIC_KEY=$public_key
 FINAGENT_BACKUP_SERVICE_TOKEN=$(jwt_mint backup-service admin)
 EOF

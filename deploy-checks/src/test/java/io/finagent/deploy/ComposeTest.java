@@ -19,9 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** docker-compose.yml as docker-compose itself resolves it (env files merged, variables substituted). */
 class ComposeTest {
 
-    private static final Map<String, String> SECRETS = Map.of("FINAGENT_DB_PASSWORD", "test-db-password",
-            "FINAGENT_JWT_PUBLIC_KEY", "test-public-key", "FINAGENT_QUESTDB_PASSWORD", "test-questdb-password",
-            "FINAGENT_BACKUP_SERVICE_TOKEN", "test-token");
+    private static final Map<String, String> SECRETS = Map.ofEntries(Map.entry("FINAGENT_DB_PASSWORD", "test-db-password"),
+            Map.entry("FINAGENT_DB_PASSWORD_MEMORY", "pw-memory"), Map.entry("FINAGENT_DB_PASSWORD_PORTFOLIO", "pw-portfolio"),
+            Map.entry("FINAGENT_DB_PASSWORD_STRATEGY", "pw-strategy"), Map.entry("FINAGENT_DB_PASSWORD_CACHE", "pw-cache"),
+            Map.entry("FINAGENT_DB_PASSWORD_BACKUP", "pw-backup"),
+            Map.entry("FINAGENT_JWT_PUBLIC_KEY", "test-public-key"), Map.entry("FINAGENT_QUESTDB_PASSWORD", "test-questdb-password"),
+            Map.entry("FINAGENT_BACKUP_SERVICE_TOKEN", "test-token"));
     private static final Map<String, Integer> PORTS = Map.of("memory-service", 8081, "portfolio-service", 8082,
             "strategy-service", 8083, "cache-service", 8084, "backup-service", 8085);
 
@@ -41,6 +44,20 @@ class ComposeTest {
                 () -> Repo.run(List.of("docker-compose", "-f", "docker-compose.yml", "config", "-q"),
                         Map.of("FINAGENT_DB_PASSWORD", "", "FINAGENT_JWT_PUBLIC_KEY", "")));
         assertTrue(refused.getMessage().contains("FINAGENT_DB_PASSWORD"), refused.getMessage());
+    }
+
+    /** No service holds the superuser's password: each has its own role's, which PostgreSQL's init script makes. */
+    @Test
+    void eachServiceConnectsWithItsOwnRolesPasswordMadeAtPostgresFirstStart() {
+        Map<String, String> postgres = environment(services.get("postgres"));
+        for (String service : RequiredSettings.SERVICES) {
+            String name = service.replace("-service", "");
+            Map<String, String> env = environment(services.get(service));
+            assertEquals("pw-" + name, env.get("QUARKUS_DATASOURCE_PASSWORD"), service);
+            assertEquals("pw-" + name, postgres.get("FINAGENT_DB_PASSWORD_" + name.toUpperCase()), "postgres makes the role of " + service);
+            assertFalse(env.containsKey("QUARKUS_DATASOURCE_USERNAME"), service + ": its role is its own (application.properties)");
+        }
+        assertTrue(services.at("/postgres/volumes").toString().contains("/docker-entrypoint-initdb.d/"), "the roles' init script");
     }
 
     @Test

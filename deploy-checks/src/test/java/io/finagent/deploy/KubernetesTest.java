@@ -111,6 +111,52 @@ class KubernetesTest {
         assertTrue(production.find("Cluster", null).get("apiVersion").asText().startsWith("postgresql.cnpg.io/"));
     }
 
+    /**
+     * No service runs as a superuser: in production each is a CloudNativePG managed role without
+     * superuser, CREATEDB, CREATEROLE or replication rights, owning a Database of its own, and the
+     * service's credentials are that role's Secret; locally the store's init makes the same roles.
+     */
+    @Test
+    void everyServiceConnectsAsItsOwnRoleOwningOnlyItsDatabase() throws IOException {
+        Manifests production = Manifests.render("production");
+        JsonNode cluster = production.one("Cluster", "finagent-postgres");
+        assertFalse(cluster.at("/spec/enableSuperuserAccess").asBoolean(true), "no superuser Secret");
+        for (String service : RequiredSettings.SERVICES) {
+            String name = service.replace("-service", "");
+            String role = "finagent_" + name;
+            JsonNode managed = null;
+            for (JsonNode r : cluster.at("/spec/managed/roles")) {
+                managed = r.path("name").asText().equals(role) ? r : managed;
+            }
+            assertNotNull(managed, role + " is a managed role");
+            for (String right : List.of("superuser", "createdb", "createrole", "replication", "bypassrls")) {
+                assertFalse(managed.path(right).asBoolean(true), role + " " + right);
+            }
+            assertEquals("finagent-db-" + name, managed.at("/passwordSecret/name").asText());
+            JsonNode database = production.one("Database", "finagent-" + name);
+            assertEquals(role, database.at("/spec/owner").asText());
+            assertEquals(role, database.at("/spec/name").asText());
+            JsonNode env = production.workload(service).at("/spec/template/spec/containers/0/env");
+            for (String variable : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+                JsonNode found = null;
+                for (JsonNode e : env) {
+                    found = e.path("name").asText().equals(variable) ? e : found;
+                }
+                assertNotNull(found, service + " " + variable);
+                assertEquals("finagent-db-" + name, found.at("/valueFrom/secretKeyRef/name").asText(), service + " " + variable);
+            }
+        }
+        assertFalse(production.objects().toString().contains("postgres-superuser"), "nothing reads a superuser Secret");
+
+        JsonNode postgres = Manifests.render("local").one("StatefulSet", "postgres").at("/spec/template/spec");
+        assertTrue(postgres.at("/containers/0/volumeMounts").toString().contains("/docker-entrypoint-initdb.d"), "local: the roles' init");
+        assertTrue(postgres.at("/volumes").toString().contains("finagent-postgres-provision"), "local: provision.sh");
+        for (String service : RequiredSettings.SERVICES) {
+            String variable = "FINAGENT_DB_PASSWORD_" + service.replace("-service", "").toUpperCase();
+            assertTrue(postgres.at("/containers/0/env").toString().contains(variable), "local: " + variable);
+        }
+    }
+
     /** The rendered objects of one overlay. */
     record Manifests(List<JsonNode> objects) {
 
