@@ -14,6 +14,7 @@ import java.util.TreeSet;
 public final class TestDatabase {
 
     private final String url;
+    private final String user;
 
     public TestDatabase(String database) {
         this(5432, database);
@@ -21,7 +22,17 @@ public final class TestDatabase {
 
     /** A database of another PostgreSQL server on this machine (a test's own cluster). */
     public TestDatabase(int port, String database) {
-        this.url = "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        this("jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres");
+    }
+
+    private TestDatabase(String url, String user) {
+        this.url = url;
+        this.user = user;
+    }
+
+    /** The same database as another role (a service's own, to act as the service would). */
+    public TestDatabase as(String role) {
+        return new TestDatabase(url, role);
     }
 
     /** Drops a database (its connections closed), so that a service under test must create it anew. */
@@ -38,7 +49,7 @@ public final class TestDatabase {
     }
 
     public void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(url, user, null);
              var statement = c.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
@@ -47,7 +58,7 @@ public final class TestDatabase {
     }
 
     public List<String> strings(String sql, Object... args) {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(url, user, null);
              PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
