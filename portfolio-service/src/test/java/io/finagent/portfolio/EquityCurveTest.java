@@ -62,7 +62,7 @@ class EquityCurveTest {
         } finally {
             TestInfrastructure.startQuestDb();
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count("SELECT count(*) FROM series_backlog") == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> db.count("SELECT count(*) FROM series_backlog WHERE sent_at IS NULL") == 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> history(p, DAY.plus(Duration.ofDays(1))).getList("points").size() == 1);
         assertAmount("10005", history(p, DAY.plus(Duration.ofDays(1))).get("points[0].value"));
     }

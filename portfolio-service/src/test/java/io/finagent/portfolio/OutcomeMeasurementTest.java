@@ -128,7 +128,7 @@ class OutcomeMeasurementTest {
     void aPriceStillOnItsWayToTheStoreIsWaitedForNotSkippedOver() throws InterruptedException {
         Instant due = decidedAt.plus(Duration.ofMinutes(30));
         api.price(due.plusSeconds(10), "OUTF", "44").statusCode(200); // the exit, in the store
-        await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM series_backlog WHERE symbol = 'OUTF'") == 0);
+        await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM series_backlog WHERE symbol = 'OUTF' AND sent_at IS NULL") == 0);
         long decision = TestEvents.newDecisionId();
         scheduler.pause(SeriesFlusher.JOB);
         try {

@@ -5,6 +5,7 @@ import io.finagent.platform.problem.ProblemException;
 import io.finagent.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -13,13 +14,14 @@ import org.jboss.logging.Logger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The change log of incremental backups (row_changes), admin only: {@code DELETE
  * /api/v1/backup/changes?before=<snapshot>} drops the changes that snapshot already saw, once
  * no delta will ever start from an earlier one (backup-service calls it after retention, with
- * its latest full backup's snapshot).
+ * its latest full backup's snapshot), and what each {@link BackedUpStore} keeps for the backups.
  */
 @Path("/api/v1/backup/changes")
 public class ChangeLogResource {
@@ -27,9 +29,11 @@ public class ChangeLogResource {
     private static final Logger LOG = Logger.getLogger(ChangeLogResource.class);
 
     private final AgroalDataSource dataSource;
+    private final Instance<BackedUpStore> stores;
 
-    public ChangeLogResource(AgroalDataSource dataSource) {
+    public ChangeLogResource(AgroalDataSource dataSource, Instance<BackedUpStore> stores) {
         this.dataSource = dataSource;
+        this.stores = stores;
     }
 
     @DELETE
@@ -45,7 +49,11 @@ public class ChangeLogResource {
             delete.setString(1, before);
             long pruned = delete.executeLargeUpdate();
             LOG.infof("change log: %d changes seen by snapshot %s pruned", pruned, before);
-            return Map.of("pruned", pruned);
+            Map<String, Long> counts = new LinkedHashMap<>(Map.of("pruned", pruned));
+            for (BackedUpStore store : stores) {
+                counts.put(store.name(), store.pruneBefore(connection, before));
+            }
+            return counts;
         }
     }
 }

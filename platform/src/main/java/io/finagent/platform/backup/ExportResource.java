@@ -5,6 +5,7 @@ import io.finagent.platform.problem.ProblemException;
 import io.finagent.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
  * exported table ({@link ExportConfig}) as {@link ExportFrames} of CSV, all read in one snapshot,
  * named in {@code X-Backup-Snapshot}; with {@code ?since=<an earlier snapshot>}, the rows changed
  * since ({@code <table>.csv}) and the keys deleted since ({@code <table>.deleted.csv}); with
- * {@code ?tables=a,b}, only those (a configuration backup's strategies and settings, say).
+ * {@code ?tables=a,b}, only those (a configuration backup's strategies and settings, say). A full
+ * export of everything ends with the entries of the service's other stores ({@link BackedUpStore}).
  */
 @Path("/api/v1/backup/export")
 public class ExportResource {
@@ -40,10 +42,12 @@ public class ExportResource {
 
     private final ExportConfig config;
     private final AgroalDataSource dataSource;
+    private final Instance<BackedUpStore> stores;
 
-    public ExportResource(ExportConfig config, AgroalDataSource dataSource) {
+    public ExportResource(ExportConfig config, AgroalDataSource dataSource, Instance<BackedUpStore> stores) {
         this.config = config;
         this.dataSource = dataSource;
+        this.stores = stores;
     }
 
     @GET
@@ -66,7 +70,8 @@ public class ExportResource {
             connection.close();
             throw e;
         }
-        StreamingOutput body = out -> write(connection, export, chosen, since, out);
+        boolean withStores = since == null && tables == null; // a full export of everything
+        StreamingOutput body = out -> write(connection, export, chosen, since, withStores, out);
         return Response.ok(body).header(SNAPSHOT_HEADER, export.snapshot()).build();
     }
 
@@ -85,7 +90,8 @@ public class ExportResource {
         return chosen;
     }
 
-    private void write(Connection connection, TableExport export, List<BackedUpTable> tables, String since, OutputStream out) throws IOException {
+    private void write(Connection connection, TableExport export, List<BackedUpTable> tables, String since, boolean withStores,
+                       OutputStream out) throws IOException {
         try (connection; export) {
             OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
             ExportFrames.Writer frames = new ExportFrames.Writer(buffered);
@@ -101,6 +107,11 @@ public class ExportResource {
                     } else {
                         export.changedSince(table, since, rows);
                     }
+                }
+            }
+            if (withStores) {
+                for (BackedUpStore store : stores) {
+                    store.exportAll(frames);
                 }
             }
             frames.finish();

@@ -6,6 +6,7 @@ import io.finagent.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,8 +29,9 @@ import java.util.Optional;
  * A restore of a service's tables, admin only: {@code POST /api/v1/backup/import} takes
  * {@link ExportFrames} whose entries are a full export's {@code full/<table>.csv}, then each
  * delta's {@code delta/<table>.csv} and {@code delta/<table>.deleted.csv}, in the order of the
- * chain. All of it is one transaction: a bad entry, bad CSV or a body cut off before the end
- * marker is a 400 naming the entry, and nothing changes.
+ * chain; a full export's entries of another store ({@code full/<store>/...}, {@link BackedUpStore}) go to that store. All
+ * of it is one transaction: a bad entry, bad CSV or a body cut off before the end marker is a 400
+ * naming the entry, and nothing changes.
  */
 @Path("/api/v1/backup/import")
 public class ImportResource {
@@ -42,11 +44,13 @@ public class ImportResource {
     private final ExportConfig config;
     private final AgroalDataSource dataSource;
     private final Event<DataRestored> restored;
+    private final Instance<BackedUpStore> stores;
 
-    public ImportResource(ExportConfig config, AgroalDataSource dataSource, Event<DataRestored> restored) {
+    public ImportResource(ExportConfig config, AgroalDataSource dataSource, Event<DataRestored> restored, Instance<BackedUpStore> stores) {
         this.config = config;
         this.dataSource = dataSource;
         this.restored = restored;
+        this.stores = stores;
     }
 
     @POST
@@ -63,16 +67,22 @@ public class ImportResource {
         String entry = "body";
         boolean committed = false;
         try (Connection connection = dataSource.getConnection(); TableImport restore = new TableImport(connection)) {
+            for (BackedUpStore store : stores) {
+                store.beforeRestore(connection);
+            }
             restore.begin(tables);
             ExportFrames.Reader frames = new ExportFrames.Reader(new BufferedInputStream(body, 1 << 16));
             for (entry = frames.next(); entry != null; entry = frames.next()) {
-                rows.put(entry, apply(restore, entry, frames.data()));
+                rows.put(entry, apply(connection, restore, entry, frames.data()));
             }
             entry = "body";
             for (BackedUpTable table : tables) {
                 restore.advanceIdentities(table);
             }
             restore.record(tables);
+            for (BackedUpStore store : stores) {
+                store.restored(connection, rows.keySet());
+            }
             restore.commit();
             committed = true;
         } catch (EOFException e) {
@@ -93,10 +103,15 @@ public class ImportResource {
         return new Imported(rows);
     }
 
-    private long apply(TableImport restore, String entry, InputStream csv) throws SQLException, IOException {
+    private long apply(Connection connection, TableImport restore, String entry, InputStream csv) throws SQLException, IOException {
         int slash = entry.indexOf('/');
         String kind = slash < 0 ? "" : entry.substring(0, slash);
         String file = entry.substring(slash + 1);
+        for (BackedUpStore store : stores) {
+            if (kind.equals("full") && file.startsWith(store.name() + "/")) {
+                return store.restore(connection, file, csv);
+            }
+        }
         boolean deleted = file.endsWith(".deleted.csv");
         String tableName = file.substring(0, Math.max(0, file.length() - (deleted ? ".deleted.csv" : ".csv").length()));
         Optional<BackedUpTable> table = config.backedUpTables().stream().filter(t -> t.name().equals(tableName)).findFirst();

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A point of the time series (one line of InfluxDB line protocol) waiting to be sent to the store. */
+/**
+ * A point of the time series (one line of InfluxDB line protocol) as recorded: waiting to be sent
+ * to the store, or sent ({@code sentAt}) and kept until a full backup has seen it.
+ */
 @Entity
 @Table(name = "series_backlog")
 public class SeriesPoint {
@@ -27,6 +30,9 @@ public class SeriesPoint {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
 
     public static SeriesPoint of(String line, String symbol, Instant now) {
         SeriesPoint point = new SeriesPoint();

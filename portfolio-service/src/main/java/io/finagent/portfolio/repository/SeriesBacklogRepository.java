@@ -6,22 +6,54 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.List;
 
+/** The points recorded (series_backlog), and what a restore brought back of the store (series_restores, series_resets). */
 @ApplicationScoped
 public class SeriesBacklogRepository implements PanacheRepository<SeriesPoint> {
 
-    public Uni<List<SeriesPoint>> oldest(int limit) {
-        return findAll(Sort.ascending("id")).page(0, limit).list();
+    /** Only one flush at a time in the whole cluster, and none while a restore runs (it takes the same lock). */
+    public static final long FLUSH_LOCK = 0x5e71e5L;
+
+    public Uni<Boolean> tryFlushLock() {
+        return getSession().chain(session -> session.createNativeQuery("SELECT pg_try_advisory_xact_lock(" + FLUSH_LOCK + ")", Boolean.class)
+                .getSingleResult());
     }
 
-    /** The symbols whose prices the store does not have yet. */
+    public Uni<Long> countUnsent() {
+        return count("sentAt is null");
+    }
+
+    public Uni<List<SeriesPoint>> oldestUnsent(int limit) {
+        return find("sentAt is null", Sort.ascending("id")).page(0, limit).list();
+    }
+
+    /** The symbols whose prices the store does not have yet (recorded, or brought back by a restore). */
     public Uni<List<String>> symbolsWaiting() {
-        return getSession().chain(session -> session.createSelectionQuery(
-                "select distinct symbol from SeriesPoint where symbol is not null", String.class).getResultList());
+        return getSession().chain(session -> session.createNativeQuery(
+                "SELECT symbol FROM series_backlog WHERE sent_at IS NULL AND symbol IS NOT NULL"
+                + " UNION SELECT symbol FROM series_restores WHERE symbol IS NOT NULL", String.class).getResultList());
     }
 
-    public Uni<Long> deleteSent(List<Long> ids) {
-        return delete("id in ?1", ids);
+    public Uni<Integer> markSent(List<Long> ids, Instant at) {
+        return update("sentAt = ?1 where id in ?2", at, ids);
+    }
+
+    /** Whether a restore asked for the store's series to be emptied, and forgets it (in the caller's transaction). */
+    public Uni<Boolean> takeReset() {
+        return getSession().chain(session -> session.createNativeQuery("DELETE FROM series_resets").executeUpdate())
+                .map(deleted -> deleted > 0);
+    }
+
+    /** The oldest points a restore brought back, as id and line. */
+    public Uni<List<Object[]>> oldestRestored(int limit) {
+        return getSession().chain(session -> session.createNativeQuery("SELECT id, line FROM series_restores ORDER BY id LIMIT " + limit, Object[].class)
+                .getResultList());
+    }
+
+    public Uni<Integer> deleteRestored(List<Long> ids) {
+        return getSession().chain(session -> session.createNativeQuery("DELETE FROM series_restores WHERE id = ANY(?1)")
+                .setParameter(1, ids.toArray(Long[]::new)).executeUpdate());
     }
 }

@@ -27,6 +27,27 @@ public class MarketSeries {
     /** The owner of prices from an admin's feed, which hold for every user. */
     public static final String FEED = "*";
 
+    /** A series' columns as the store keeps them (SeriesTables): its tags, its DECIMAL fields, its time. */
+    public record Shape(String table, List<String> tags, List<String> fields, String time) {
+
+        public List<String> columns() {
+            return java.util.stream.Stream.of(tags, fields, List.of(time)).flatMap(List::stream).toList();
+        }
+
+        /** A row of the store's own export as the line that writes it again; null when it has no field to write. */
+        public String line(Map<String, String> row) {
+            Point point = Point.measurement(table);
+            tags.forEach(tag -> point.addTag(tag, row.get(tag)));
+            fields.stream().filter(f -> row.get(f) != null && !row.get(f).isEmpty()).forEach(f -> point.addField(f, row.get(f)));
+            return point.hasFields() ? point.time(Instant.parse(row.get(time)), WritePrecision.NS).toLineProtocol() : null;
+        }
+    }
+
+    /** Every series, in the order a backup carries them. */
+    public static final List<Shape> SHAPES = List.of(
+            new Shape(PRICES, List.of("symbol", "owner"), List.of("price"), "ts"),
+            new Shape(PORTFOLIO_VALUES, List.of("portfolio"), List.of("value", "cash"), "ts"));
+
     private final SeriesBacklogRepository backlog;
 
     public MarketSeries(SeriesBacklogRepository backlog) {

@@ -3,7 +3,6 @@ package io.finagent.portfolio.series;
 import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.domain.WritePrecision;
 import io.finagent.portfolio.config.SeriesConfig;
-import io.finagent.portfolio.domain.SeriesPoint;
 import io.finagent.portfolio.repository.SeriesBacklogRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,13 +14,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends the backlog to the time-series store, oldest first, and deletes what the store took.
- * When the store is down the points wait and the service stays up; one warning per outage.
+ * Sends the points recorded to the time-series store, oldest first, and marks what the store
+ * took as sent (a full backup's pruning deletes them later). When the store is down the points
+ * wait and the service stays up; one warning per outage. After a restore it first empties the
+ * store's series and sends what the restore brought back of them, then the backlog. One flush at
+ * a time in the whole cluster (a transaction-scoped advisory lock, which a restore takes too), so
+ * no replica sends a batch it read before a restore changed it.
  */
 @ApplicationScoped
 public class SeriesFlusher {
@@ -55,35 +59,56 @@ public class SeriesFlusher {
 
     @Scheduled(identity = SeriesFlusher.JOB, every = "${finagent.questdb.flush-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> flush() {
-        return Panache.withSession(() -> backlog.count().invoke(waiting::set).chain(() -> backlog.oldest(config.flushBatch())))
-                .chain(this::send)
+        return Panache.withTransaction(() -> backlog.tryFlushLock().chain(locked -> locked ? flushLocked() : Uni.createFrom().voidItem()))
                 // a call that never answers (seen after QuestDB restarts) must not hold every later flush back
                 .ifNoItem().after(FLUSH_LIMIT).failWith(() -> new IllegalStateException("flush took over " + FLUSH_LIMIT))
+                .invoke(this::cameBack)
                 .onFailure().invoke(this::wentDown)
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    private Uni<Void> send(List<SeriesPoint> points) {
-        if (points.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<String> lines = points.stream().map(p -> p.line).toList();
-        List<Long> ids = points.stream().map(p -> p.id).toList();
+    private Uni<Void> flushLocked() {
+        return backlog.takeReset()
+                .chain(reset -> reset ? tables.recreateEmpty().invoke(() -> LOG.infof("time-series store emptied for a restore"))
+                        : Uni.createFrom().voidItem())
+                .chain(() -> backlog.oldestRestored(config.flushBatch()))
+                .chain(restored -> restored.isEmpty() ? sendRecorded() : sendRestored(restored));
+    }
+
+    /** What a restore brought back of the store, before anything recorded: the store's own export of the backup's series. */
+    private Uni<Void> sendRestored(List<Object[]> restored) {
+        List<String> lines = restored.stream().map(r -> (String) r[1]).toList();
+        List<Long> ids = restored.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        return send(lines).chain(() -> backlog.deleteRestored(ids)).replaceWithVoid();
+    }
+
+    private Uni<Void> sendRecorded() {
+        return backlog.countUnsent().invoke(waiting::set).chain(() -> backlog.oldestUnsent(config.flushBatch())).chain(points -> {
+            if (points.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return send(points.stream().map(p -> p.line).toList())
+                    .chain(() -> backlog.markSent(points.stream().map(p -> p.id).toList(), Instant.now()))
+                    .invoke(() -> waiting.addAndGet(-points.size()))
+                    .replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> send(List<String> lines) {
         return tables.ensure()
-                // the InfluxDB client blocks: on a worker, and back on this context for the delete
+                // the InfluxDB client blocks: on a worker, and back on this context for the rest of the transaction
                 .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> {
                     writer.getWriteApiBlocking().writeRecords(WritePrecision.NS, lines);
                     return lines.size();
                 })))
-                .chain(() -> Panache.withTransaction(() -> backlog.deleteSent(ids)))
-                .invoke(() -> {
-                    sent.increment(lines.size());
-                    waiting.addAndGet(-lines.size());
-                    if (down.compareAndSet(true, false)) {
-                        LOG.infof("time-series store is back; sending the backlog");
-                    }
-                })
+                .invoke(() -> sent.increment(lines.size()))
                 .replaceWithVoid();
+    }
+
+    private void cameBack() {
+        if (down.compareAndSet(true, false)) {
+            LOG.infof("time-series store is back; sending the backlog");
+        }
     }
 
     private void wentDown(Throwable failure) {

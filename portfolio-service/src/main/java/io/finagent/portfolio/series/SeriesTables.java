@@ -32,6 +32,16 @@ public class SeriesTables {
         if (created.get()) {
             return Uni.createFrom().voidItem();
         }
+        return create();
+    }
+
+    /** Every series empty, made anew if missing (a wiped store): a restore's first step. */
+    public Uni<Void> recreateEmpty() {
+        return create().chain(() -> store.query("TRUNCATE TABLE " + MarketSeries.PRICES).execute())
+                .chain(() -> store.query("TRUNCATE TABLE " + MarketSeries.PORTFOLIO_VALUES).execute()).replaceWithVoid();
+    }
+
+    private Uni<Void> create() {
         return store.query(PRICES).execute().chain(() -> store.query(PORTFOLIO_VALUES).execute())
                 .invoke(() -> created.set(true)).replaceWithVoid();
     }
