@@ -189,6 +189,37 @@ class BackupRestoreTest {
                 .body("added", equalTo(List.of())).body("alreadyCatalogued", hasItem(incremental.getInt("id")));
     }
 
+    /**
+     * The disaster case in one call: the catalogue gone, {@code {"fromArchives": true}} enters
+     * every archive of the directory and restores the latest chain. Every full backup holds the
+     * catalogue as it was (the restores done, the schedules…), an incremental does not.
+     */
+    @Test
+    void theLatestStateComesBackFromTheArchiveDirectoryInOneCallAndEveryFullHoldsTheCatalogue() {
+        DB.execute("TRUNCATE sample_trades");
+        DB.execute("INSERT INTO sample_trades (symbol, quantity) VALUES ('NFLX', 2), ('ORCL', 7.25)");
+        JsonPath full = backUp("FULL");
+        DB.execute("UPDATE sample_trades SET quantity = 8 WHERE symbol = 'ORCL'");
+        JsonPath incremental = backUp("INCREMENTAL");
+        String atIncremental = state();
+        List<String> catalogue = List.of("backups", "restores", "backup_schedules", "retention_policies", "archive_runs").stream()
+                .map(table -> "backup-service/catalogue/" + table + ".csv").toList();
+        assertTrue(full.getList("entries.name", String.class).containsAll(catalogue), () -> full.prettify());
+        assertTrue(incremental.getList("entries.name", String.class).stream().noneMatch(catalogue::contains), () -> incremental.prettify());
+
+        DB.execute("DELETE FROM restores");
+        DB.execute("UPDATE backup_schedules SET last_backup_id = NULL");
+        while (DB.count("SELECT count(*) FROM backups") > 0) {
+            DB.execute("DELETE FROM backups b WHERE NOT EXISTS (SELECT 1 FROM backups d WHERE d.parent_backup_id = b.id)");
+        }
+        DB.execute("TRUNCATE sample_trades");
+
+        JsonPath restored = restore(Map.of("fromArchives", true)).extract().jsonPath();
+        assertEquals(List.of(full.getLong("id"), incremental.getLong("id")), restored.getList("chain", Long.class));
+        assertTrue(restored.getList("catalogue.added", Long.class).containsAll(List.of(full.getLong("id"), incremental.getLong("id"))));
+        assertEquals(atIncremental, state());
+    }
+
     @Test
     void onlyAdminsBackUpOrRestoreAndBadInputIsA4xxNamingTheField() {
         given().contentType("application/json").body(Map.of("type", "FULL")).post("/api/v1/backups").then().statusCode(401);
@@ -199,7 +230,7 @@ class BackupRestoreTest {
         given().header("Authorization", Tokens.bearer(Tokens.agent("quant"))).get("/api/v1/backups").then().statusCode(403);
         asAdmin().contentType("application/json").body(Map.of("type", "WEEKLY")).post("/api/v1/backups").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("type"));
-        restoreRequest(Map.of()).then().statusCode(400).body("errors.field", hasItem("backupId"));
+        restoreRequest(Map.of("fromArchives", "yes")).then().statusCode(400).body("errors.field", hasItem("fromArchives"));
         restoreRequest(Map.of("backupId", 1, "targetTime", "2026-01-01T00:00:00Z")).then().statusCode(400);
         restoreRequest(Map.of("backupId", 987654321)).then().statusCode(404);
         restoreRequest(Map.of("targetTime", "2001-01-01T00:00:00Z")).then().statusCode(422).body("errors.field", hasItem("targetTime"));

@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * Reads each service's export into one archive, entry {@code <service>/<name>} for each of the
  * service's entries. A CONFIGURATION backup holds each service's effective configuration
- * ({@code <service>/configuration.json}) and the export of its configuration tables only. Progress (bytes read so far) goes to {@link BackupProgress}.
+ * ({@code <service>/configuration.json}) and the export of its configuration tables only. A FULL
+ * one holds backup-service's own catalogue besides ({@link CatalogueCopy}). Progress (bytes read so far) goes to {@link BackupProgress}.
  */
 @ApplicationScoped
 public class BackupWriter {
@@ -35,9 +36,12 @@ public class BackupWriter {
     private final BackupKeys keys;
     private final BackupProgress progress;
     private final BackupService catalogue;
+    private final CatalogueCopy catalogueCopy;
 
-    public BackupWriter(BackupConfig config, ServiceData services, BackupKeys keys, BackupProgress progress, BackupService catalogue) {
+    public BackupWriter(BackupConfig config, ServiceData services, BackupKeys keys, BackupProgress progress, BackupService catalogue,
+                        CatalogueCopy catalogueCopy) {
         this.catalogue = catalogue;
+        this.catalogueCopy = catalogueCopy;
         this.config = config;
         this.services = services;
         this.keys = keys;
@@ -69,6 +73,9 @@ public class BackupWriter {
             }
             if (snapshotAt == null) {
                 snapshotAt = Instant.now();
+            }
+            if (job.type() == BackupType.FULL) {
+                catalogueCopy.write(archive);
             }
             ArchiveWriter.Written written = archive.finish(
                     new BackupDescription(job.id(), job.type(), job.parentId(), job.services(), watermarks, snapshotAt).toAbout());
