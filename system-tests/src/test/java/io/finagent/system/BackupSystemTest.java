@@ -10,9 +10,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * databases and a packaged backup-service that reads their admin exports over HTTP. A FULL
  * backup, then inserts (API), updates and deletes (JDBC), an INCREMENTAL, more changes, every
  * backed-up table wiped, and a restore of the INCREMENTAL's chain gives back exactly the state
- * it was taken at; a CONFIGURATION backup holds strategy-service's settings and tables.
+ * it was taken at; the disaster drill (every store wiped, the archive directory and key alone);
+ * a CONFIGURATION backup holds strategy-service's settings and tables.
  */
 class BackupSystemTest {
 
@@ -50,6 +60,9 @@ class BackupSystemTest {
     private static final Pattern EXPORTED = Pattern.compile("^finagent\\.export\\.tables\\.(\\w+)=(.+)$");
     private static final Map<String, RunningService> SERVICES = new LinkedHashMap<>();
     private static final String USER = "backup-" + UUID.randomUUID();
+    private static final Path ARCHIVES = ROOT.resolve("system-tests/target/backup-system");
+    private static final Instant DRILL_DAY = Instant.parse("2026-11-02T10:00:00Z");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static {
         DATABASES.put("memory-service", "finagent_memory_backup_system");
@@ -62,11 +75,17 @@ class BackupSystemTest {
     @BeforeAll
     static void startServices() throws Exception {
         TestInfrastructure.ensureRunning();
-        Path archives = ROOT.resolve("system-tests/target/backup-system");
-        deleteRecursively(archives);
-        Map<String, String> urls = new LinkedHashMap<>();
+        deleteRecursively(ARCHIVES);
         for (String service : DATABASES.keySet()) {
             TestInfrastructure.freshDatabase(service, DATABASES.get(service));
+        }
+        startAll();
+    }
+
+    /** The five services on their databases, backup-service last (it is given the others' URLs). */
+    private static void startAll() throws IOException, InterruptedException {
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (String service : DATABASES.keySet()) {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("FINAGENT_DB_NAME", DATABASES.get(service));
             env.put("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrap());
@@ -92,8 +111,8 @@ class BackupSystemTest {
                     env.put("FINAGENT_CACHE_REDIS_PREFIX", "finagent-backup-system:cache:");
                 }
                 case "backup-service" -> {
-                    env.put("FINAGENT_BACKUP_DIRECTORY", archives.resolve("archives").toString());
-                    env.put("FINAGENT_BACKUP_KEY_FILE", archives.resolve("backup.key").toString());
+                    env.put("FINAGENT_BACKUP_DIRECTORY", ARCHIVES.resolve("archives").toString());
+                    env.put("FINAGENT_BACKUP_KEY_FILE", ARCHIVES.resolve("backup.key").toString());
                     env.put("FINAGENT_BACKUP_SERVICE_TOKEN", Tokens.admin("backup-service"));
                     // the map finagent.backup.services.<name>: each entry of the prod profile, moved to this test's ports
                     urls.forEach((name, url) -> env.put("FINAGENT_BACKUP_SERVICES_" + name.toUpperCase().replace('-', '_'), url));
@@ -116,6 +135,10 @@ class BackupSystemTest {
     /** All at once: each takes seconds to leave its Kafka group. */
     @AfterAll
     static void stopServices() throws InterruptedException {
+        stopAll();
+    }
+
+    private static void stopAll() throws InterruptedException {
         List<Thread> stopping = new ArrayList<>();
         for (RunningService service : SERVICES.values()) {
             Thread stop = new Thread(() -> {
@@ -200,6 +223,117 @@ class BackupSystemTest {
         as(SERVICES.get("memory-service")).get("/api/v1/decisions/" + later).then().statusCode(404);
         assertEquals(2, as(SERVICES.get("strategy-service")).get("/api/v1/strategies/" + strategy).then().statusCode(200)
                 .extract().jsonPath().getInt("currentVersion"));
+    }
+
+    /**
+     * The disaster drill: data in every service and in the series, a FULL and two INCREMENTALs;
+     * then every database (the catalogue's included), QuestDB's series and Redis are wiped and the
+     * services start again on empty stores; one call, with the archive directory and its key file
+     * alone, brings back every row and every series point as the last backup had them, and the
+     * services serve them: the same equity curve, a recall that finds the restored decisions.
+     */
+    @Test
+    void aDisasterDrillBringsTheWholeClusterBackFromTheArchiveDirectoryAndItsKeyAlone() throws Exception {
+        long opened = decision("AMD", "BUY");
+        long strategy = strategy("drill", Map.of("rsi", 9));
+        long portfolio = as(SERVICES.get("portfolio-service")).body(Map.of("name", "drill", "initialCapital", 5000))
+                .post("/api/v1/portfolios").then().statusCode(201).extract().jsonPath().getLong("id");
+        trade(portfolio, "BUY", "AMD", 5, 100);
+        price("AMD", "101.25", DRILL_DAY);
+        cache("quote:AMD", 100);
+        long full = backup("FULL");
+        long closed = decision("AMD", "SELL");
+        trade(portfolio, "SELL", "AMD", 2, 105);
+        price("AMD", "104.50000001", DRILL_DAY.plusSeconds(3600));
+        cache("quote:INTC", 30);
+        long first = backup("INCREMENTAL");
+        as(SERVICES.get("strategy-service")).body(Map.of("name", "drill", "type", "TECHNICAL", "config", Map.of("rsi", 10), "changelog", "faster"))
+                .put("/api/v1/strategies/" + strategy).then().statusCode(200);
+        price("AMD", "99.75", DRILL_DAY.plusSeconds(7200));
+        long last = backup("INCREMENTAL");
+        Map<String, String> atLast = state();
+        awaitSeriesWritten();
+        String pricesQuery = "SELECT symbol, owner, price, ts FROM prices WHERE owner = '" + USER + "' ORDER BY ts";
+        String valuesQuery = "SELECT portfolio, value, cash, ts FROM portfolio_values WHERE portfolio = '" + portfolio + "' ORDER BY ts";
+        await().atMost(Duration.ofSeconds(30)).until(() -> questDb(pricesQuery).contains("99.75"));
+        String prices = questDb(pricesQuery);
+        String values = questDb(valuesQuery);
+        String curve = history(portfolio);
+        long lost = decision("AMD", "HOLD"); // after the last backup: lost with the disaster
+
+        // the disaster: every database, the series, Redis
+        stopAll();
+        for (String service : DATABASES.keySet()) {
+            TestInfrastructure.freshDatabase(service, DATABASES.get(service));
+        }
+        questDb("DROP TABLE IF EXISTS prices");
+        questDb("DROP TABLE IF EXISTS portfolio_values");
+        flushRedis();
+        startAll();
+
+        JsonPath restored = admin(SERVICES.get("backup-service")).body(Map.of("fromArchives", true))
+                .post("/api/v1/restores").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(full, first, last), restored.getList("chain", Long.class));
+        assertTrue(restored.getList("catalogue.added", Long.class).containsAll(List.of(full, first, last)), restored.prettify());
+        Map<String, String> after = state();
+        for (String service : serviceNames()) {
+            assertEquals(atLast.get(service), after.get(service), service + "'s tables after the drill");
+        }
+        awaitSeriesWritten();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertEquals(prices, questDb(pricesQuery));
+            assertEquals(values, questDb(valuesQuery));
+        });
+
+        // and the services serve it
+        assertEquals(curve, history(portfolio));
+        as(SERVICES.get("memory-service")).get("/api/v1/decisions/" + lost).then().statusCode(404);
+        await("the recall index rebuilt after the restore").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<Long> recalled = as(SERVICES.get("memory-service")).body(Map.of("marketContext", Map.of("features", Map.of("rsi_14", 61.5, "ret_5d", 0.02)),
+                    "symbol", "AMD")).post("/api/v1/recall").then().statusCode(200).extract().jsonPath().getList("decisions.decision.id", Long.class);
+            assertTrue(recalled.containsAll(List.of(opened, closed)), "recalled " + recalled);
+        });
+        assertEquals(2, as(SERVICES.get("strategy-service")).get("/api/v1/strategies/" + strategy).then().statusCode(200)
+                .extract().jsonPath().getInt("currentVersion"));
+    }
+
+    /** Every point recorded, and every point a restore brought back, is in QuestDB. */
+    private static void awaitSeriesWritten() {
+        TestDatabase portfolio = new TestDatabase(DATABASES.get("portfolio-service"));
+        await("the series written").atMost(Duration.ofSeconds(60)).until(() -> portfolio.count("SELECT (SELECT count(*) FROM series_backlog"
+                + " WHERE sent_at IS NULL) + (SELECT count(*) FROM series_restores) + (SELECT count(*) FROM series_resets)") == 0);
+    }
+
+    /** QuestDB's CSV of a query ({@code /exp}), or the answer of a statement ({@code /exec}). */
+    private static String questDb(String sql) throws IOException, InterruptedException {
+        String endpoint = sql.startsWith("SELECT") ? "/exp" : "/exec";
+        URI uri = URI.create("http://127.0.0.1:" + TestInfrastructure.env().get("QUESTDB_HTTP_PORT") + endpoint + "?query="
+                + URLEncoder.encode(sql, StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), sql + ": " + response.body());
+        return response.body().strip();
+    }
+
+    /** The run's own Redis (working memory, the cache's L2) loses everything. */
+    private static void flushRedis() throws IOException {
+        try (Socket redis = new Socket("127.0.0.1", TestInfrastructure.redisPort())) {
+            redis.getOutputStream().write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] reply = new byte[5];
+            assertEquals(5, redis.getInputStream().readNBytes(reply, 0, 5));
+            assertEquals("+OK\r\n", new String(reply, StandardCharsets.US_ASCII));
+        }
+    }
+
+    private static void price(String symbol, String price, Instant at) {
+        as(SERVICES.get("portfolio-service")).body(Map.of("at", at.toString(), "prices", List.of(Map.of("symbol", symbol, "price", new BigDecimal(price)))))
+                .post("/api/v1/prices").then().statusCode(200);
+    }
+
+    /** The portfolio's equity curve, day by day, as the service answers it (its points). */
+    private static String history(long portfolio) {
+        return as(SERVICES.get("portfolio-service")).queryParam("from", DRILL_DAY.minusSeconds(86400).toString())
+                .queryParam("to", Instant.now().plusSeconds(86400).toString()).queryParam("interval", "1d")
+                .get("/api/v1/portfolios/" + portfolio + "/history").then().statusCode(200).extract().jsonPath().getList("points").toString();
     }
 
     @Test
