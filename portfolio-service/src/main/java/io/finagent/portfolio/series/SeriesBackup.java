@@ -10,11 +10,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,7 +31,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,7 +49,7 @@ public class SeriesBackup implements BackedUpStore {
 
     private static final Logger LOG = Logger.getLogger(SeriesBackup.class);
     private static final String NAME = "series";
-    private static final int BATCH = 1000;
+    private static final int BATCH = 10_000;
 
     private final SeriesConfig config;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -105,27 +107,34 @@ public class SeriesBackup implements BackedUpStore {
         MarketSeries.Shape series = MarketSeries.SHAPES.stream().filter(s -> entry.equals(NAME + "/" + s.table() + ".csv")).findFirst()
                 .orElseThrow(() -> ProblemException.invalid(entry, "names no series of this service; nothing was restored"));
         CSVFormat csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         long points = 0;
-        try (CSVParser rows = CSVParser.parse(new InputStreamReader(data, StandardCharsets.UTF_8), csv);
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO series_restores (line, symbol) VALUES (?, ?)")) {
+        StringBuilder chunk = new StringBuilder();
+        try (CSVParser rows = CSVParser.parse(new InputStreamReader(data, StandardCharsets.UTF_8), csv)) {
             for (CSVRecord record : rows) {
-                Map<String, String> row = new HashMap<>(record.toMap());
+                Map<String, String> row = record.toMap();
                 String line = series.line(row);
                 if (line == null) {
                     continue;
                 }
-                insert.setString(1, line);
-                insert.setString(2, series.table().equals(MarketSeries.PRICES) ? row.get("symbol") : null);
-                insert.addBatch();
+                CSVFormat.DEFAULT.printRecord(chunk, line, series.table().equals(MarketSeries.PRICES) ? row.get("symbol") : null);
                 if (++points % BATCH == 0) {
-                    insert.executeBatch();
+                    copyIn(copy, chunk);
                 }
             }
-            insert.executeBatch();
+            copyIn(copy, chunk);
         } catch (IllegalArgumentException | UncheckedIOException | DateTimeException e) {
             throw ProblemException.invalid(entry, "is not the store's CSV export of " + series.table() + " (" + e.getMessage() + "); nothing was restored");
         }
         return points;
+    }
+
+    /** The points of a chunk into series_restores, with COPY (a restore brings back every point the store had). */
+    private static void copyIn(CopyManager copy, StringBuilder chunk) throws SQLException, IOException {
+        if (!chunk.isEmpty()) {
+            copy.copyIn("COPY series_restores (line, symbol) FROM STDIN WITH (FORMAT csv)", new StringReader(chunk.toString()));
+            chunk.setLength(0);
+        }
     }
 
     @Override

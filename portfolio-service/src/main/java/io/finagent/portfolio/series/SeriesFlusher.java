@@ -34,6 +34,8 @@ public class SeriesFlusher {
     public static final String JOB = "series-flush";
     private static final Logger LOG = Logger.getLogger(SeriesFlusher.class);
     private static final Duration FLUSH_LIMIT = Duration.ofSeconds(30);
+    /** How long one flush may go on writing back what a restore brought (a restore brings every point the store had). */
+    private static final Duration RESTORE_SLICE = Duration.ofSeconds(10);
 
     private final SeriesBacklogRepository backlog;
     private final SeriesTables tables;
@@ -75,11 +77,20 @@ public class SeriesFlusher {
                 .chain(restored -> restored.isEmpty() ? sendRecorded() : sendRestored(restored));
     }
 
-    /** What a restore brought back of the store, before anything recorded: the store's own export of the backup's series. */
+    /**
+     * What a restore brought back of the store, before anything recorded: the store's own export
+     * of the backup's series, batch after batch for up to {@link #RESTORE_SLICE} in one flush.
+     */
     private Uni<Void> sendRestored(List<Object[]> restored) {
+        return sendRestored(restored, System.nanoTime() + RESTORE_SLICE.toNanos());
+    }
+
+    private Uni<Void> sendRestored(List<Object[]> restored, long until) {
         List<String> lines = restored.stream().map(r -> (String) r[1]).toList();
         List<Long> ids = restored.stream().map(r -> ((Number) r[0]).longValue()).toList();
-        return send(lines).chain(() -> backlog.deleteRestored(ids)).replaceWithVoid();
+        return send(lines).chain(() -> backlog.deleteRestored(ids)).chain(() -> restored.size() < config.flushBatch() || System.nanoTime() > until
+                ? Uni.createFrom().voidItem()
+                : backlog.oldestRestored(config.flushBatch()).chain(next -> next.isEmpty() ? Uni.createFrom().voidItem() : sendRestored(next, until)));
     }
 
     private Uni<Void> sendRecorded() {
