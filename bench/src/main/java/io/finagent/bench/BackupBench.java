@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,60 +18,88 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * backup-service against pg_dump / pg_restore on the same memory-service database, in one run:
- * full backup time against {@code pg_dump -Fc} (alternating), the size of an incremental after
- * 1 % of the rows changed against the full's, restore time against {@code pg_restore} into an
- * empty database (the baselines first, then the restores, each on a machine with nothing else running). Run by {@code bin/bench backup}, which seeds and starts both services.
+ * backup-service against pg_dump / pg_restore and QuestDB's own export and import, on the same
+ * memory- and portfolio-service databases and time series, in one run: full backup time against
+ * {@code pg_dump -Fc} of both databases plus QuestDB's CSV export ({@code /exp}) of both series
+ * (alternating), the size of an incremental after 1 % of the decisions changed against the
+ * full's, restore time (until the series are written back too) against {@code pg_restore} into
+ * empty databases plus QuestDB's CSV import ({@code /imp}) into new tables (the baselines first,
+ * then the restores, each on a machine with nothing else running). Run by {@code bin/bench
+ * backup}, which seeds and starts the services.
  */
 public final class BackupBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    private static final int PRICES = 200_000;
+    private static final int VALUATIONS = 50_000;
+    private static final List<String> SERIES = List.of("prices", "portfolio_values");
+
     private final String backupUrl;
     private final String memoryUrl;
+    private final String portfolioUrl;
+    private final String questDbUrl;
     private final String token;
+    private final String agentToken;
     private final String database;
+    private final String portfolioDatabase;
     private final Path work;
 
-    private BackupBench(String backupUrl, String memoryUrl, String token, String database, Path work) {
-        this.backupUrl = backupUrl;
-        this.memoryUrl = memoryUrl;
-        this.token = token;
-        this.database = database;
-        this.work = work;
+    private BackupBench(String[] args) {
+        this.backupUrl = args[0];
+        this.memoryUrl = args[1];
+        this.portfolioUrl = args[2];
+        this.questDbUrl = args[3];
+        this.token = args[4];
+        this.agentToken = args[5];
+        this.database = args[6];
+        this.portfolioDatabase = args[7];
+        this.work = Path.of(args[8]);
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            throw new IllegalArgumentException("usage: <backup-url> <memory-url> <admin-token> <database> <work-dir> <runs>");
+        if (args.length != 10) {
+            throw new IllegalArgumentException("usage: <backup-url> <memory-url> <portfolio-url> <questdb-url> <admin-token> <agent-token>"
+                    + " <memory-database> <portfolio-database> <work-dir> <runs>");
         }
-        new BackupBench(args[0], args[1], args[2], args[3], Path.of(args[4])).run(Integer.parseInt(args[5]));
+        new BackupBench(args).run(Integer.parseInt(args[9]));
     }
 
     private void run(int runs) throws Exception {
         Files.createDirectories(work);
-        long rows = count("SELECT count(*) FROM decision_history");
-        long bytes = count("SELECT pg_database_size(current_database())");
-        System.out.printf("data: %,d decisions, database %,d MB%n", rows, bytes >> 20);
+        seedSeries();
+        long rows = count(database, "SELECT count(*) FROM decision_history");
+        long bytes = count(database, "SELECT pg_database_size(current_database())");
+        System.out.printf("data: %,d decisions, database %,d MB; series: %s prices, %s valuations (QuestDB)%n", rows, bytes >> 20,
+                questDbCount("prices"), questDbCount("portfolio_values"));
         List<Long> dumpNanos = new ArrayList<>();
         List<Long> fullNanos = new ArrayList<>();
         JsonNode full = null;
         Path dump = work.resolve("memory.dump");
+        Path portfolioDump = work.resolve("portfolio.dump");
         for (int i = 0; i < runs; i++) {
-            dumpNanos.add(timed(() -> exec("pg_dump", "-h", "127.0.0.1", "-U", "postgres", "-Fc", "-f", dump.toString(), database)));
+            dumpNanos.add(timed(() -> {
+                exec("pg_dump", "-h", "127.0.0.1", "-U", "postgres", "-Fc", "-f", dump.toString(), database);
+                exec("pg_dump", "-h", "127.0.0.1", "-U", "postgres", "-Fc", "-f", portfolioDump.toString(), portfolioDatabase);
+                for (String series : SERIES) {
+                    questDbExport(series, work.resolve(series + ".csv"));
+                }
+            }));
             long[] took = new long[1];
             full = backup("FULL", took);
             fullNanos.add(took[0]);
-            System.out.printf("run %d: pg_dump %.1f s (%,d MB), full backup %.1f s (%,d MB)%n", i + 1, dumpNanos.get(i) / 1e9,
-                    Files.size(dump) >> 20, took[0] / 1e9, full.get("sizeBytes").asLong() >> 20);
+            System.out.printf("run %d: pg_dump + QuestDB export %.1f s (%,d MB), full backup %.1f s (%,d MB)%n", i + 1, dumpNanos.get(i) / 1e9,
+                    (Files.size(dump) + Files.size(portfolioDump) + Files.size(work.resolve("prices.csv")) + Files.size(work.resolve("portfolio_values.csv"))) >> 20,
+                    took[0] / 1e9, full.get("sizeBytes").asLong() >> 20);
         }
 
-        long changed = count("WITH c AS (UPDATE decision_history SET confidence = 0.51 WHERE id % 100 = 7 RETURNING 1) SELECT count(*) FROM c");
+        long changed = count(database, "WITH c AS (UPDATE decision_history SET confidence = 0.51 WHERE id % 100 = 7 RETURNING 1) SELECT count(*) FROM c");
         JsonNode incremental = backup("INCREMENTAL", new long[1]);
         double incrementalShare = incremental.get("sizeBytes").asDouble() / full.get("sizeBytes").asDouble();
         System.out.printf("changed %,d rows (1 %%): incremental %,d bytes, full %,d bytes%n", changed,
@@ -78,21 +108,38 @@ public final class BackupBench {
         List<Long> pgRestoreNanos = new ArrayList<>();
         List<Long> restoreNanos = new ArrayList<>();
         String scratch = database + "_restored";
+        String portfolioScratch = portfolioDatabase + "_restored";
         // the baselines first, while nothing else runs: each restore of ours sets memory-service
         // rebuilding its recall index (minutes at 1M), which the next run must not share the cores with
         for (int i = 0; i < runs; i++) {
-            exec("dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", scratch);
-            exec("createdb", "-h", "127.0.0.1", "-U", "postgres", scratch);
-            pgRestoreNanos.add(timed(() -> exec("pg_restore", "-h", "127.0.0.1", "-U", "postgres", "-d", scratch, dump.toString())));
-            System.out.printf("run %d: pg_restore %.1f s%n", i + 1, pgRestoreNanos.get(i) / 1e9);
+            for (String db : List.of(scratch, portfolioScratch)) {
+                exec("dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", db);
+                exec("createdb", "-h", "127.0.0.1", "-U", "postgres", db);
+            }
+            pgRestoreNanos.add(timed(() -> {
+                exec("pg_restore", "-h", "127.0.0.1", "-U", "postgres", "-d", scratch, dump.toString());
+                exec("pg_restore", "-h", "127.0.0.1", "-U", "postgres", "-d", portfolioScratch, portfolioDump.toString());
+                for (String series : SERIES) {
+                    questDbImport(work.resolve(series + ".csv"), "bench_restored_" + series);
+                }
+            }));
+            System.out.printf("run %d: pg_restore + QuestDB import %.1f s%n", i + 1, pgRestoreNanos.get(i) / 1e9);
         }
         long fullId = full.get("id").asLong();
         for (int i = 0; i < runs; i++) {
             awaitRecallIndex();
-            restoreNanos.add(timed(() -> post("/api/v1/restores", "{\"backupId\": " + fullId + "}")));
-            System.out.printf("run %d: restore %.1f s%n", i + 1, restoreNanos.get(i) / 1e9);
+            restoreNanos.add(timed(() -> {
+                post("/api/v1/restores", "{\"backupId\": " + fullId + "}");
+                awaitSeriesWritten();
+            }));
+            System.out.printf("run %d: restore %.1f s (series written back: %s prices)%n", i + 1, restoreNanos.get(i) / 1e9, questDbCount("prices"));
         }
-        exec("dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", scratch);
+        for (String db : List.of(scratch, portfolioScratch)) {
+            exec("dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", db);
+        }
+        for (String series : SERIES) {
+            questDb("/exec", "DROP TABLE IF EXISTS bench_restored_" + series);
+        }
 
         double dumpMs = Stats.ofNanos(dumpNanos).median();
         double fullMs = Stats.ofNanos(fullNanos).median();
@@ -100,10 +147,10 @@ public final class BackupBench {
         double restoreMs = Stats.ofNanos(restoreNanos).median();
         System.out.println();
         System.out.println(new Table("measure (median of " + runs + ")", "backup-service", "baseline", "ratio", "target")
-                .row("full backup, s", fullMs / 1000, String.format("%.2f (pg_dump -Fc)", dumpMs / 1000), fullMs / dumpMs, "≤ 1.0")
+                .row("full backup, s", fullMs / 1000, String.format("%.2f (pg_dump -Fc + /exp)", dumpMs / 1000), fullMs / dumpMs, "≤ 1.0")
                 .row("incremental after 1 % changed, MB", incremental.get("sizeBytes").asDouble() / (1 << 20),
                         String.format("%.2f (full)", full.get("sizeBytes").asDouble() / (1 << 20)), incrementalShare, "≤ 0.03")
-                .row("restore, s", restoreMs / 1000, String.format("%.2f (pg_restore)", pgRestoreMs / 1000), restoreMs / pgRestoreMs, "≤ 1.2"));
+                .row("restore, s", restoreMs / 1000, String.format("%.2f (pg_restore + /imp)", pgRestoreMs / 1000), restoreMs / pgRestoreMs, "≤ 1.2"));
     }
 
     private JsonNode backup(String type, long[] took) throws Exception {
@@ -146,11 +193,97 @@ public final class BackupBench {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private long count(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "postgres");
+    private long count(String db, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db, "postgres", "postgres");
              Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
+        }
+    }
+
+    /**
+     * The series of a trading history: one price through the service (which creates the tables
+     * with their DECIMAL columns), then prices of 50 symbols and valuations of 10 portfolios, a
+     * minute apart, by QuestDB's line protocol over HTTP, as the service writes them.
+     */
+    private void seedSeries() throws Exception {
+        HttpResponse<String> first = HTTP.send(HttpRequest.newBuilder(URI.create(portfolioUrl + "/api/v1/prices"))
+                .header("Authorization", "Bearer " + agentToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"at\": \"2026-01-01T00:00:00Z\", \"prices\": [{\"symbol\": \"B00\", \"price\": 100}]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (first.statusCode() != 200) {
+            throw new IllegalStateException("a price: " + first.statusCode() + " " + first.body());
+        }
+        awaitSeriesWritten();
+        long start = Instant.parse("2026-01-01T00:01:00Z").toEpochMilli() * 1_000_000L;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < PRICES; i++) {
+            lines.append(String.format("prices,symbol=B%02d,owner=bench price=\"%d.%08d\" %d%n", i % 50, 100 + i % 37, i, start + (i / 50) * 60_000_000_000L));
+            if (lines.length() > (4 << 20)) {
+                write(lines);
+            }
+        }
+        for (int i = 0; i < VALUATIONS; i++) {
+            lines.append(String.format("portfolio_values,portfolio=%d value=\"%d.%08d\",cash=\"%d.00000000\" %d%n", i % 10, 10_000 + i % 501, i,
+                    5_000 + i % 7, start + (i / 10) * 60_000_000_000L));
+            if (lines.length() > (4 << 20)) {
+                write(lines);
+            }
+        }
+        write(lines);
+        while (questDbCount("prices") < PRICES || questDbCount("portfolio_values") < VALUATIONS) {
+            Thread.sleep(500); // QuestDB applies its write-ahead log a moment later
+        }
+    }
+
+    private void write(StringBuilder lines) throws IOException, InterruptedException {
+        HttpResponse<String> written = HTTP.send(HttpRequest.newBuilder(URI.create(questDbUrl + "/api/v2/write?precision=ns"))
+                .POST(HttpRequest.BodyPublishers.ofString(lines.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (written.statusCode() >= 300) {
+            throw new IllegalStateException("QuestDB write: " + written.statusCode() + " " + written.body());
+        }
+        lines.setLength(0);
+    }
+
+    /** Every point recorded and every point a restore brought back is written to QuestDB. */
+    private void awaitSeriesWritten() throws Exception {
+        while (count(portfolioDatabase, "SELECT (SELECT count(*) FROM series_backlog WHERE sent_at IS NULL)"
+                + " + (SELECT count(*) FROM series_restores) + (SELECT count(*) FROM series_resets)") > 0) {
+            Thread.sleep(100);
+        }
+    }
+
+    private long questDbCount(String table) throws IOException, InterruptedException {
+        JsonNode answer = JSON.readTree(questDb("/exec", "SELECT count(*) FROM " + table));
+        return answer.path("dataset").path(0).path(0).asLong();
+    }
+
+    private String questDb(String endpoint, String sql) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(questDbUrl + endpoint + "?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** QuestDB's own CSV export of a series (the baseline's dump of it). */
+    private void questDbExport(String table, Path file) throws IOException, InterruptedException {
+        HttpResponse<Path> exported = HTTP.send(HttpRequest.newBuilder(URI.create(questDbUrl + "/exp?query="
+                + URLEncoder.encode("SELECT * FROM " + table, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofFile(file));
+        if (exported.statusCode() != 200) {
+            throw new IllegalStateException("QuestDB export of " + table + ": " + exported.statusCode());
+        }
+    }
+
+    /** QuestDB's own CSV import (the baseline's restore of a series), into a new table. */
+    private void questDbImport(Path csv, String table) throws IOException, InterruptedException {
+        String boundary = "bench" + System.nanoTime();
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + table
+                        + ".csv\"\r\nContent-Type: text/csv\r\n\r\n"),
+                HttpRequest.BodyPublishers.ofFile(csv), HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+        HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(URI.create(questDbUrl + "/imp?name=" + table
+                        + "&overwrite=true&timestamp=ts&partitionBy=DAY&fmt=json"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body).build(), HttpResponse.BodyHandlers.ofString());
+        if (imported.statusCode() != 200 || imported.body().contains("\"status\":\"") && !imported.body().contains("\"status\":\"OK\"")) {
+            throw new IllegalStateException("QuestDB import of " + table + ": " + imported.statusCode() + " " + imported.body());
         }
     }
 
