@@ -21,6 +21,7 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,11 @@ public class RestoreService {
         long id = OnVertxContext.await(() -> records.begin(plan, target, requestedBy)).id;
         CompletableFuture<Optional<ArchiveCheck>> verified = new CompletableFuture<>();
         Map<String, String> imported = new LinkedHashMap<>();
-        for (String name : plan.services()) {
+        // the smallest first: what a service does after its import (portfolio's series written back to
+        // QuestDB, a cache emptied) then runs while the larger imports are still under way
+        List<String> order = plan.services().stream()
+                .sorted(Comparator.comparingLong(name -> plan.chain().stream().mapToLong(b -> b.bytesOf(name)).sum())).toList();
+        for (String name : order) {
             if (plan.chain().stream().noneMatch(b -> b.holdsRowsOf(name))) {
                 continue; // settings only: kept for reading, not imported
             }

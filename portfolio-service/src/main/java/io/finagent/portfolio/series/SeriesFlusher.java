@@ -36,6 +36,8 @@ public class SeriesFlusher {
     private static final Duration FLUSH_LIMIT = Duration.ofSeconds(30);
     /** How long one flush may go on writing back what a restore brought (a restore brings every point the store had). */
     private static final Duration RESTORE_SLICE = Duration.ofSeconds(10);
+    /** Points per write when writing back a restore: larger than a flush's batch, as there are many. */
+    private static final int RESTORE_BATCH = 50_000;
 
     private final SeriesBacklogRepository backlog;
     private final SeriesTables tables;
@@ -73,7 +75,7 @@ public class SeriesFlusher {
         return backlog.takeReset()
                 .chain(reset -> reset ? tables.recreateEmpty().invoke(() -> LOG.infof("time-series store emptied for a restore"))
                         : Uni.createFrom().voidItem())
-                .chain(() -> backlog.oldestRestored(config.flushBatch()))
+                .chain(() -> backlog.oldestRestored(RESTORE_BATCH))
                 .chain(restored -> restored.isEmpty() ? sendRecorded() : sendRestored(restored));
     }
 
@@ -88,9 +90,9 @@ public class SeriesFlusher {
     private Uni<Void> sendRestored(List<Object[]> restored, long until) {
         List<String> lines = restored.stream().map(r -> (String) r[1]).toList();
         List<Long> ids = restored.stream().map(r -> ((Number) r[0]).longValue()).toList();
-        return send(lines).chain(() -> backlog.deleteRestored(ids)).chain(() -> restored.size() < config.flushBatch() || System.nanoTime() > until
+        return send(lines).chain(() -> backlog.deleteRestored(ids)).chain(() -> restored.size() < RESTORE_BATCH || System.nanoTime() > until
                 ? Uni.createFrom().voidItem()
-                : backlog.oldestRestored(config.flushBatch()).chain(next -> next.isEmpty() ? Uni.createFrom().voidItem() : sendRestored(next, until)));
+                : backlog.oldestRestored(RESTORE_BATCH).chain(next -> next.isEmpty() ? Uni.createFrom().voidItem() : sendRestored(next, until)));
     }
 
     private Uni<Void> sendRecorded() {
