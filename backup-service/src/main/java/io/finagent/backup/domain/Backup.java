@@ -106,13 +106,6 @@ public class Backup {
                 && entry.get("name") instanceof String name && name.startsWith(service + "/") && name.endsWith(".csv"));
     }
 
-    /** The bytes of {@code service}'s entries in the archive (its manifest's sizes). */
-    public long bytesOf(String service) {
-        return manifest.get("entries") instanceof List<?> list ? list.stream()
-                .filter(e -> e instanceof Map<?, ?> entry && entry.get("name") instanceof String name && name.startsWith(service + "/"))
-                .mapToLong(e -> ((Map<?, ?>) e).get("bytes") instanceof Number n ? n.longValue() : 0).sum() : 0;
-    }
-
     public CompletedBackup completed() {
         return new CompletedBackup(id, type, parentId, snapshotAt);
     }

@@ -7,7 +7,6 @@ import io.finagent.backup.domain.Backup;
 import io.finagent.backup.domain.CompletedBackup;
 import io.finagent.backup.domain.RestoreChain;
 import io.finagent.backup.repository.BackupRepository;
-import io.finagent.platform.backup.ExportFrames;
 import io.finagent.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -15,18 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -61,40 +56,46 @@ public class RestoreService {
 
     /**
      * Exactly one of {@code backupId} and {@code target}; {@code service} null for every service the chain covers.
-     * The first service's import reads every archive of the chain to its end, which checks it
-     * ({@link ArchiveReader#read}: tags, entries, manifest; then the file against the catalogue),
-     * and its commit (the body's end marker) waits for that: a failing archive changes nothing,
-     * and the check costs no reading of its own. Where that import fails before its reading is
-     * done, or no service has rows to import, the chain is checked on its own.
+     * Every service imports at once, from one reading of the chain ({@link ChainReading}), which
+     * checks every archive and lets no import commit before all passed: a failing archive
+     * changes nothing, and the check costs no reading of its own. Where the reading did not come
+     * to its end, or no service has rows to import, the chain is checked on its own.
      */
     public Restored restore(Long backupId, Instant target, String service, String requestedBy) {
         RestorePlan plan = plan(OnVertxContext.await(this::completed), backupId, target, service);
         long id = OnVertxContext.await(() -> records.begin(plan, target, requestedBy)).id;
+        // a service with only settings in the chain: kept for reading, not imported
+        List<String> importing = plan.services().stream().filter(name -> plan.chain().stream().anyMatch(b -> b.holdsRowsOf(name))).toList();
         CompletableFuture<Optional<ArchiveCheck>> verified = new CompletableFuture<>();
-        Map<String, String> imported = new LinkedHashMap<>();
-        // the smallest first: what a service does after its import (portfolio's series written back to
-        // QuestDB, a cache emptied) then runs while the larger imports are still under way
-        List<String> order = plan.services().stream()
-                .sorted(Comparator.comparingLong(name -> plan.chain().stream().mapToLong(b -> b.bytesOf(name)).sum())).toList();
-        for (String name : order) {
-            if (plan.chain().stream().noneMatch(b -> b.holdsRowsOf(name))) {
-                continue; // settings only: kept for reading, not imported
-            }
-            CompletableFuture<Optional<ArchiveCheck>> checking = verified.isDone() ? null : verified;
+        Map<String, CompletableFuture<String>> imports = new LinkedHashMap<>();
+        if (!importing.isEmpty()) {
+            ChainReading reading;
             try {
-                imported.put(name, services.restore(name, () -> body(plan.chain(), name, checking)));
-            } catch (IOException | InterruptedException e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                refuseIfFailed(id, plan, backupId, checked(plan, verified)); // the import was stopped for it
-                String detail = "restore of " + name + " failed (" + e.getMessage() + "); restored before it: " + imported.keySet();
-                OnVertxContext.await(() -> records.end(id, "FAILED", detail));
-                throw ProblemException.unavailable(detail);
+                reading = ChainReading.start(plan.chain(), importing, verify, keys.keyring());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            LOG.infof("restore: %s restored from chain %s", name, plan.backupIds());
+            verified = reading.verified;
+            for (String name : importing) {
+                imports.put(name, importing(name, reading));
+            }
+        }
+        Map<String, String> imported = new LinkedHashMap<>();
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (Map.Entry<String, CompletableFuture<String>> running : imports.entrySet()) {
+            try {
+                imported.put(running.getKey(), running.getValue().join());
+                LOG.infof("restore: %s restored from chain %s", running.getKey(), plan.backupIds());
+            } catch (CompletionException e) {
+                failed.put(running.getKey(), e.getCause().getMessage());
+            }
         }
         refuseIfFailed(id, plan, backupId, checked(plan, verified));
+        if (!failed.isEmpty()) {
+            String detail = "restore of " + failed.keySet() + " failed (" + String.join("; ", failed.values()) + "); restored: " + imported.keySet();
+            OnVertxContext.await(() -> records.end(id, "FAILED", detail));
+            throw ProblemException.unavailable(detail);
+        }
         try {
             OnVertxContext.await(() -> records.end(id, "COMPLETED", null));
         } catch (RuntimeException e) {
@@ -102,6 +103,22 @@ public class RestoreService {
             LOG.errorf(e, "restore %d: every service restored, but the restore could not be recorded COMPLETED", id);
         }
         return new Restored(id, plan.backupIds(), imported);
+    }
+
+    /** A service's import, on a thread of its own (the HTTP call blocks until the service has committed). */
+    private CompletableFuture<String> importing(String name, ChainReading reading) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                result.complete(services.restore(name, () -> reading.body(name)));
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                reading.abandon(name);
+                result.completeExceptionally(e);
+            }
+        }, "restore-" + name);
+        caller.setDaemon(true);
+        caller.start();
+        return result;
     }
 
     /** The import's check if it came to an end, else a check of the chain on its own. */
@@ -161,64 +178,6 @@ public class RestoreService {
             throw ProblemException.invalid("service", service + " is not in the backup; it covers " + covered);
         }
         return new RestorePlan(chain.stream().map(c -> byId.get(c.id())).toList(), service == null ? covered : List.of(service));
-    }
-
-    /**
-     * The import body of one service, written by its own thread as the HTTP client reads it;
-     * with {@code checking}, that reading is the chain's check too.
-     */
-    private InputStream body(List<Backup> chain, String service, CompletableFuture<Optional<ArchiveCheck>> checking) {
-        PipedInputStream in = new PipedInputStream(1 << 16);
-        PipedOutputStream out;
-        try {
-            out = new PipedOutputStream(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        Thread writer = new Thread(() -> write(chain, service, checking, out), "restore-" + service);
-        writer.setDaemon(true);
-        writer.start();
-        return in;
-    }
-
-    /**
-     * Ends without the end marker on failure, or when an archive of the chain fails its check,
-     * so the service rolls back instead of committing.
-     */
-    private void write(List<Backup> chain, String service, CompletableFuture<Optional<ArchiveCheck>> checking, PipedOutputStream out) {
-        try (out) {
-            ExportFrames.Writer frames = new ExportFrames.Writer(out);
-            String prefix = service + "/";
-            for (Backup backup : chain) {
-                String kind = backup.type.isDelta() ? "delta/" : "full/";
-                ArchiveCheck check;
-                try {
-                    check = verify.of(backup, ArchiveReader.read(Path.of(backup.archivePath), keys.keyring(), (name, data) -> {
-                        if (name.startsWith(prefix) && name.endsWith(".csv")) {
-                            try (OutputStream entry = frames.entry(kind + name.substring(prefix.length()))) {
-                                data.transferTo(entry);
-                            }
-                        }
-                    }));
-                } catch (ArchiveException e) {
-                    check = verify.failed(backup, e);
-                }
-                if (!check.passed()) {
-                    if (checking != null) {
-                        checking.complete(Optional.of(check));
-                    }
-                    LOG.warnf("restore of %s: backup %d fails its check (%s); the service rolls back", service, backup.id, check.detail());
-                    return;
-                }
-            }
-            if (checking != null) {
-                checking.complete(Optional.empty());
-                LOG.infof("restore of %s: every archive of the chain verified", service);
-            }
-            frames.finish();
-        } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "restore of %s: reading the archives failed; the service rolls back", service);
-        }
     }
 
     @WithSession
