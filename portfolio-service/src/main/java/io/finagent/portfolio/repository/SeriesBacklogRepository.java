@@ -52,8 +52,9 @@ public class SeriesBacklogRepository implements PanacheRepository<SeriesPoint> {
                 .getResultList());
     }
 
-    public Uni<Integer> deleteRestored(List<Long> ids) {
-        return getSession().chain(session -> session.createNativeQuery("DELETE FROM series_restores WHERE id = ANY(?1)")
-                .setParameter(1, ids.toArray(Long[]::new)).executeUpdate());
+    /** The points a restore brought back, up to the last one written (they are written in id order, one flush at a time). */
+    public Uni<Integer> deleteRestoredUpTo(long id) {
+        return getSession().chain(session -> session.createNativeQuery("DELETE FROM series_restores WHERE id <= ?1")
+                .setParameter(1, id).executeUpdate());
     }
 }

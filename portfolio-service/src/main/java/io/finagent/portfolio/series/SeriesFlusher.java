@@ -37,7 +37,7 @@ public class SeriesFlusher {
     /** How long one flush may go on writing back what a restore brought (a restore brings every point the store had). */
     private static final Duration RESTORE_SLICE = Duration.ofSeconds(10);
     /** Points per write when writing back a restore: larger than a flush's batch, as there are many. */
-    private static final int RESTORE_BATCH = 50_000;
+    private static final int RESTORE_BATCH = 100_000;
 
     private final SeriesBacklogRepository backlog;
     private final SeriesTables tables;
@@ -89,8 +89,8 @@ public class SeriesFlusher {
 
     private Uni<Void> sendRestored(List<Object[]> restored, long until) {
         List<String> lines = restored.stream().map(r -> (String) r[1]).toList();
-        List<Long> ids = restored.stream().map(r -> ((Number) r[0]).longValue()).toList();
-        return send(lines).chain(() -> backlog.deleteRestored(ids)).chain(() -> restored.size() < RESTORE_BATCH || System.nanoTime() > until
+        long last = ((Number) restored.get(restored.size() - 1)[0]).longValue();
+        return send(lines).chain(() -> backlog.deleteRestoredUpTo(last)).chain(() -> restored.size() < RESTORE_BATCH || System.nanoTime() > until
                 ? Uni.createFrom().voidItem()
                 : backlog.oldestRestored(RESTORE_BATCH).chain(next -> next.isEmpty() ? Uni.createFrom().voidItem() : sendRestored(next, until)));
     }
