@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +42,7 @@ public final class BackupBench {
     private final String backupUrl;
     private final String memoryUrl;
     private final String portfolioUrl;
-    private final String questDbUrl;
+    private final QuestDbHttp questDb;
     private final String token;
     private final String agentToken;
     private final String database;
@@ -55,7 +53,7 @@ public final class BackupBench {
         this.backupUrl = args[0];
         this.memoryUrl = args[1];
         this.portfolioUrl = args[2];
-        this.questDbUrl = args[3];
+        this.questDb = new QuestDbHttp(args[3]);
         this.token = args[4];
         this.agentToken = args[5];
         this.database = args[6];
@@ -77,7 +75,7 @@ public final class BackupBench {
         long rows = count(database, "SELECT count(*) FROM decision_history");
         long bytes = count(database, "SELECT pg_database_size(current_database())");
         System.out.printf("data: %,d decisions, database %,d MB; series: %s prices, %s valuations (QuestDB)%n", rows, bytes >> 20,
-                questDbCount("prices"), questDbCount("portfolio_values"));
+                questDb.count("prices"), questDb.count("portfolio_values"));
         List<Long> dumpNanos = new ArrayList<>();
         List<Long> fullNanos = new ArrayList<>();
         JsonNode full = null;
@@ -88,7 +86,7 @@ public final class BackupBench {
                 exec("pg_dump", "-h", "127.0.0.1", "-U", "postgres", "-Fc", "-f", dump.toString(), database);
                 exec("pg_dump", "-h", "127.0.0.1", "-U", "postgres", "-Fc", "-f", portfolioDump.toString(), portfolioDatabase);
                 for (String series : SERIES) {
-                    questDbExport(series, work.resolve(series + ".csv"));
+                    questDb.export(series, work.resolve(series + ".csv"));
                 }
             }));
             long[] took = new long[1];
@@ -120,7 +118,7 @@ public final class BackupBench {
                 exec("pg_restore", "-h", "127.0.0.1", "-U", "postgres", "-d", scratch, dump.toString());
                 exec("pg_restore", "-h", "127.0.0.1", "-U", "postgres", "-d", portfolioScratch, portfolioDump.toString());
                 for (String series : SERIES) {
-                    questDbImport(work.resolve(series + ".csv"), "bench_restored_" + series);
+                    questDb.importCsv(work.resolve(series + ".csv"), "bench_restored_" + series);
                 }
             }));
             System.out.printf("run %d: pg_restore + QuestDB import %.1f s%n", i + 1, pgRestoreNanos.get(i) / 1e9);
@@ -132,13 +130,13 @@ public final class BackupBench {
                 post("/api/v1/restores", "{\"backupId\": " + fullId + "}");
                 awaitSeriesWritten();
             }));
-            System.out.printf("run %d: restore %.1f s (series written back: %s prices)%n", i + 1, restoreNanos.get(i) / 1e9, questDbCount("prices"));
+            System.out.printf("run %d: restore %.1f s (series written back: %s prices)%n", i + 1, restoreNanos.get(i) / 1e9, questDb.count("prices"));
         }
         for (String db : List.of(scratch, portfolioScratch)) {
             exec("dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", db);
         }
         for (String series : SERIES) {
-            questDb("/exec", "DROP TABLE IF EXISTS bench_restored_" + series);
+            questDb.query("/exec", "DROP TABLE IF EXISTS bench_restored_" + series);
         }
 
         double dumpMs = Stats.ofNanos(dumpNanos).median();
@@ -220,29 +218,20 @@ public final class BackupBench {
         for (int i = 0; i < PRICES; i++) {
             lines.append(String.format("prices,symbol=B%02d,owner=bench price=\"%d.%08d\" %d%n", i % 50, 100 + i % 37, i, start + (i / 50) * 60_000_000_000L));
             if (lines.length() > (4 << 20)) {
-                write(lines);
+                questDb.write(lines);
             }
         }
         for (int i = 0; i < VALUATIONS; i++) {
             lines.append(String.format("portfolio_values,portfolio=%d value=\"%d.%08d\",cash=\"%d.00000000\" %d%n", i % 10, 10_000 + i % 501, i,
                     5_000 + i % 7, start + (i / 10) * 60_000_000_000L));
             if (lines.length() > (4 << 20)) {
-                write(lines);
+                questDb.write(lines);
             }
         }
-        write(lines);
-        while (questDbCount("prices") < PRICES || questDbCount("portfolio_values") < VALUATIONS) {
+        questDb.write(lines);
+        while (questDb.count("prices") < PRICES || questDb.count("portfolio_values") < VALUATIONS) {
             Thread.sleep(500); // QuestDB applies its write-ahead log a moment later
         }
-    }
-
-    private void write(StringBuilder lines) throws IOException, InterruptedException {
-        HttpResponse<String> written = HTTP.send(HttpRequest.newBuilder(URI.create(questDbUrl + "/api/v2/write?precision=ns"))
-                .POST(HttpRequest.BodyPublishers.ofString(lines.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        if (written.statusCode() >= 300) {
-            throw new IllegalStateException("QuestDB write: " + written.statusCode() + " " + written.body());
-        }
-        lines.setLength(0);
     }
 
     /** Every point recorded and every point a restore brought back is written to QuestDB. */
@@ -250,40 +239,6 @@ public final class BackupBench {
         while (count(portfolioDatabase, "SELECT (SELECT count(*) FROM series_backlog WHERE sent_at IS NULL)"
                 + " + (SELECT count(*) FROM series_restores) + (SELECT count(*) FROM series_resets)") > 0) {
             Thread.sleep(100);
-        }
-    }
-
-    private long questDbCount(String table) throws IOException, InterruptedException {
-        JsonNode answer = JSON.readTree(questDb("/exec", "SELECT count(*) FROM " + table));
-        return answer.path("dataset").path(0).path(0).asLong();
-    }
-
-    private String questDb(String endpoint, String sql) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(questDbUrl + endpoint + "?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    /** QuestDB's own CSV export of a series (the baseline's dump of it). */
-    private void questDbExport(String table, Path file) throws IOException, InterruptedException {
-        HttpResponse<Path> exported = HTTP.send(HttpRequest.newBuilder(URI.create(questDbUrl + "/exp?query="
-                + URLEncoder.encode("SELECT * FROM " + table, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofFile(file));
-        if (exported.statusCode() != 200) {
-            throw new IllegalStateException("QuestDB export of " + table + ": " + exported.statusCode());
-        }
-    }
-
-    /** QuestDB's own CSV import (the baseline's restore of a series), into a new table. */
-    private void questDbImport(Path csv, String table) throws IOException, InterruptedException {
-        String boundary = "bench" + System.nanoTime();
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
-                HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + table
-                        + ".csv\"\r\nContent-Type: text/csv\r\n\r\n"),
-                HttpRequest.BodyPublishers.ofFile(csv), HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
-        HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(URI.create(questDbUrl + "/imp?name=" + table
-                        + "&overwrite=true&timestamp=ts&partitionBy=DAY&fmt=json"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body).build(), HttpResponse.BodyHandlers.ofString());
-        if (imported.statusCode() != 200 || imported.body().contains("\"status\":\"") && !imported.body().contains("\"status\":\"OK\"")) {
-            throw new IllegalStateException("QuestDB import of " + table + ": " + imported.statusCode() + " " + imported.body());
         }
     }
 

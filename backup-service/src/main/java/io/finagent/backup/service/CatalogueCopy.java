@@ -22,8 +22,8 @@ import java.util.List;
 @ApplicationScoped
 public class CatalogueCopy {
 
-    public static final String PREFIX = "backup-service/catalogue/";
-    static final List<BackedUpTable> TABLES = List.of(new BackedUpTable("backups", List.of("id")), new BackedUpTable("restores", List.of("id")),
+    private static final String PREFIX = "backup-service/catalogue/";
+    private static final List<BackedUpTable> TABLES = List.of(new BackedUpTable("backups", List.of("id")), new BackedUpTable("restores", List.of("id")),
             new BackedUpTable("backup_schedules", List.of("id")), new BackedUpTable("retention_policies", List.of("id")),
             new BackedUpTable("archive_runs", List.of("id")));
 

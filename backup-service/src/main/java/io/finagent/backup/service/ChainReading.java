@@ -123,11 +123,11 @@ final class ChainReading {
     /** An entry {@code <service>/<table>.csv} to that service's body; the rest of the archive is only read. */
     private void route(String kind, String name, InputStream data) throws IOException {
         int slash = name.indexOf('/');
-        ExportFrames.Writer writer = slash < 0 || !name.endsWith(".csv") ? null : frames.get(name.substring(0, slash));
-        if (writer == null || abandoned.contains(name.substring(0, slash))) {
+        String service = slash < 0 ? "" : name.substring(0, slash);
+        ExportFrames.Writer writer = frames.get(service);
+        if (writer == null || !name.endsWith(".csv") || abandoned.contains(service)) {
             return;
         }
-        String service = name.substring(0, slash);
         try (OutputStream entry = writer.entry(kind + name.substring(slash + 1))) {
             data.transferTo(entry);
         } catch (IOException stopped) {

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The points of the time series: every price and every portfolio valuation. They are stored in
@@ -31,7 +32,12 @@ public class MarketSeries {
     public record Shape(String table, List<String> tags, List<String> fields, String time) {
 
         public List<String> columns() {
-            return java.util.stream.Stream.of(tags, fields, List.of(time)).flatMap(List::stream).toList();
+            return Stream.of(tags, fields, List.of(time)).flatMap(List::stream).toList();
+        }
+
+        /** The symbol a row's point is a price of (its {@code symbol} tag), which outcome measurement waits for; else null. */
+        public String symbol(Map<String, String> row) {
+            return tags.contains("symbol") ? row.get("symbol") : null;
         }
 
         /** A row of the store's own export as the line that writes it again; null when it has no field to write. */

@@ -117,7 +117,7 @@ public class SeriesBackup implements BackedUpStore {
                 if (line == null) {
                     continue;
                 }
-                CSVFormat.DEFAULT.printRecord(chunk, line, series.table().equals(MarketSeries.PRICES) ? row.get("symbol") : null);
+                CSVFormat.DEFAULT.printRecord(chunk, line, series.symbol(row));
                 if (++points % BATCH == 0) {
                     copyIn(copy, chunk);
                 }
