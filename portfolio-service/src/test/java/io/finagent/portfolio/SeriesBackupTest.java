@@ -85,7 +85,8 @@ class SeriesBackupTest {
         var imported = ChunkedBodies.send("POST", "/api/v1/backup/import", Tokens.bearer(Tokens.admin("backup-service")),
                 "application/octet-stream", ExportBodies.chain(full.asByteArray(), delta));
         assertEquals(200, imported.statusCode(), imported.body());
-        awaitWritten();
+        assertEquals(0, db.count("SELECT (SELECT count(*) FROM series_restores) + (SELECT count(*) FROM series_resets)"),
+                "the restore answers once the store has taken its points back");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertEquals(prices, series(pricesQuery));
             assertEquals(values, series(valuesQuery));

@@ -1,5 +1,6 @@
 package io.finagent.platform.backup;
 
+import io.finagent.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,14 +47,7 @@ class TableCopyTest {
 
     @BeforeEach
     void freshDatabase() throws Exception {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "postgres");
-             Statement s = admin.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + OWNER + "') THEN"
-                    + " CREATE ROLE " + OWNER + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION; END IF; END $$");
-            s.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
-            s.execute("REVOKE ALL ON DATABASE " + DATABASE + " FROM PUBLIC");
-        }
+        TestDatabase.freshOwnedBy(DATABASE, OWNER);
         try (Connection c = connect(); Statement s = c.createStatement();
              InputStream sql = getClass().getResourceAsStream("/db/backup/V0_2__row_changes.sql")) {
             s.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));

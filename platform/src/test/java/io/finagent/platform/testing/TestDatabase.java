@@ -40,6 +40,20 @@ public final class TestDatabase {
         new TestDatabase("postgres").execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
 
+    /**
+     * A new empty database owned by a login role without superuser rights (made if missing), as a
+     * service's is, for a platform test of its own: the same database as that role.
+     */
+    public static TestDatabase freshOwnedBy(String database, String owner) {
+        drop(database);
+        TestDatabase server = new TestDatabase("postgres");
+        server.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + owner + "') THEN"
+                + " CREATE ROLE " + owner + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION; END IF; END $$");
+        server.execute("CREATE DATABASE " + database + " OWNER " + owner);
+        server.execute("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
+        return new TestDatabase(database).as(owner);
+    }
+
     public Set<String> tables() {
         return new TreeSet<>(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"));
     }

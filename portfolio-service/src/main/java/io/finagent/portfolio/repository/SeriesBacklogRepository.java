@@ -16,9 +16,10 @@ public class SeriesBacklogRepository implements PanacheRepository<SeriesPoint> {
     /** Only one flush at a time in the whole cluster, and none while a restore runs (it takes the same lock). */
     public static final long FLUSH_LOCK = 0x5e71e5L;
 
-    public Uni<Boolean> tryFlushLock() {
-        return getSession().chain(session -> session.createNativeQuery("SELECT pg_try_advisory_xact_lock(" + FLUSH_LOCK + ")", Boolean.class)
-                .getSingleResult());
+    /** Takes the flush lock for the transaction: at once or not at all, or (wait) once the flush that holds it ends. */
+    public Uni<Boolean> flushLock(boolean wait) {
+        String take = wait ? "SELECT pg_advisory_xact_lock(" + FLUSH_LOCK + ") IS NOT NULL" : "SELECT pg_try_advisory_xact_lock(" + FLUSH_LOCK + ")";
+        return getSession().chain(session -> session.createNativeQuery(take, Boolean.class).getSingleResult());
     }
 
     public Uni<Long> countUnsent() {
@@ -46,10 +47,10 @@ public class SeriesBacklogRepository implements PanacheRepository<SeriesPoint> {
                 .map(deleted -> deleted > 0);
     }
 
-    /** The oldest points a restore brought back, as id and line. */
-    public Uni<List<Object[]>> oldestRestored(int limit) {
-        return getSession().chain(session -> session.createNativeQuery("SELECT id, line FROM series_restores ORDER BY id LIMIT " + limit, Object[].class)
-                .getResultList());
+    /** The oldest points a restore brought back after the given id, as id and line. */
+    public Uni<List<Object[]>> restoredAfter(long id, int limit) {
+        return getSession().chain(session -> session.createNativeQuery("SELECT id, line FROM series_restores WHERE id > ?1 ORDER BY id LIMIT " + limit,
+                Object[].class).setParameter(1, id).getResultList());
     }
 
     /** The points a restore brought back, up to the last one written (they are written in id order, one flush at a time). */

@@ -2,15 +2,18 @@ package io.finagent.portfolio.series;
 
 import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.domain.WritePrecision;
+import io.finagent.platform.backup.DataRestored;
 import io.finagent.portfolio.config.SeriesConfig;
 import io.finagent.portfolio.repository.SeriesBacklogRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -63,7 +66,11 @@ public class SeriesFlusher {
 
     @Scheduled(identity = SeriesFlusher.JOB, every = "${finagent.questdb.flush-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> flush() {
-        return Panache.withTransaction(() -> backlog.tryFlushLock().chain(locked -> locked ? flushLocked() : Uni.createFrom().voidItem()))
+        return flush(false);
+    }
+
+    private Uni<Void> flush(boolean wait) {
+        return Panache.withTransaction(() -> backlog.flushLock(wait).chain(locked -> locked ? flushLocked() : Uni.createFrom().voidItem()))
                 // a call that never answers (seen after QuestDB restarts) must not hold every later flush back
                 .ifNoItem().after(FLUSH_LIMIT).failWith(() -> new IllegalStateException("flush took over " + FLUSH_LIMIT))
                 .invoke(this::cameBack)
@@ -75,24 +82,45 @@ public class SeriesFlusher {
         return backlog.takeReset()
                 .chain(reset -> reset ? tables.recreateEmpty().invoke(() -> LOG.infof("time-series store emptied for a restore"))
                         : Uni.createFrom().voidItem())
-                .chain(() -> backlog.oldestRestored(RESTORE_BATCH))
+                .chain(() -> backlog.restoredAfter(0, RESTORE_BATCH))
                 .chain(restored -> restored.isEmpty() ? sendRecorded() : sendRestored(restored));
     }
 
     /**
      * What a restore brought back of the store, before anything recorded: the store's own export
-     * of the backup's series, batch after batch for up to {@link #RESTORE_SLICE} in one flush.
+     * of the backup's series, batch after batch for up to {@link #RESTORE_SLICE} in one flush,
+     * each batch read while the one before is being written.
      */
-    private Uni<Void> sendRestored(List<Object[]> restored) {
-        return sendRestored(restored, System.nanoTime() + RESTORE_SLICE.toNanos());
+    private Uni<Void> sendRestored(List<Object[]> first) {
+        long started = System.nanoTime();
+        AtomicLong points = new AtomicLong();
+        return sendRestored(first, started + RESTORE_SLICE.toNanos(), points)
+                .chain(last -> backlog.deleteRestoredUpTo(last))
+                .invoke(() -> LOG.infof("restore: %,d points written back to the time-series store in %d ms", points.get(),
+                        Duration.ofNanos(System.nanoTime() - started).toMillis())).replaceWithVoid();
     }
 
-    private Uni<Void> sendRestored(List<Object[]> restored, long until) {
-        List<String> lines = restored.stream().map(r -> (String) r[1]).toList();
-        long last = ((Number) restored.get(restored.size() - 1)[0]).longValue();
-        return send(lines).chain(() -> backlog.deleteRestoredUpTo(last)).chain(() -> restored.size() < RESTORE_BATCH || System.nanoTime() > until
-                ? Uni.createFrom().voidItem()
-                : backlog.oldestRestored(RESTORE_BATCH).chain(next -> next.isEmpty() ? Uni.createFrom().voidItem() : sendRestored(next, until)));
+    /** Sends the batch and those after it; the id of the last point sent. */
+    private Uni<Long> sendRestored(List<Object[]> batch, long until, AtomicLong points) {
+        long last = ((Number) batch.get(batch.size() - 1)[0]).longValue();
+        boolean more = batch.size() == RESTORE_BATCH && System.nanoTime() < until;
+        Uni<List<Object[]>> next = more ? backlog.restoredAfter(last, RESTORE_BATCH) : Uni.createFrom().item(List.of());
+        return Uni.combine().all().unis(send(batch.stream().map(r -> (String) r[1]).toList()), next).asTuple()
+                .invoke(() -> points.addAndGet(batch.size()))
+                .chain(sentAndNext -> sentAndNext.getItem2().isEmpty() ? Uni.createFrom().item(last)
+                        : sendRestored(sentAndNext.getItem2(), until, points));
+    }
+
+    /**
+     * A restore committed: its points go to the store now, not at the next tick, so the store is
+     * whole when the restore answers (after the flush under way, if one holds the lock).
+     */
+    void onRestore(@Observes DataRestored event) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> flush(true));
+        } catch (Throwable e) {
+            LOG.warnf("restored points not written yet (%s); the next flush writes them", e.getMessage());
+        }
     }
 
     private Uni<Void> sendRecorded() {

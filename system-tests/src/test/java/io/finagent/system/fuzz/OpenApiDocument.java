@@ -3,6 +3,7 @@ package io.finagent.system.fuzz;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.finagent.platform.migration.MigrationResource;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,7 +44,8 @@ final class OpenApiDocument {
                 Set<String> documented = new TreeSet<>();
                 op.getValue().path("responses").fieldNames().forEachRemaining(documented::add);
                 out.add(new Operation(op.getKey().toUpperCase(), path.getKey(), parameters,
-                        body.isMissingNode() ? null : resolve(body, 0), documented));
+                        body.isMissingNode() ? null : resolve(body, 0), documented,
+                        op.getValue().path(MigrationResource.SCHEMA_CHANGING).asBoolean(false)));
             }
         }
         return out;

@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * One operation of a service's OpenAPI document: its method and path template, its parameters,
- * the schema of its JSON body (resolved, or null when it takes none) and the statuses it documents.
+ * the schema of its JSON body (resolved, or null when it takes none), the statuses it documents, and
+ * whether it changes the service's schema (an admin's migration or rollback, never sent as an admin).
  */
-record Operation(String method, String path, List<Parameter> parameters, JsonNode body, Set<String> documented) {
+record Operation(String method, String path, List<Parameter> parameters, JsonNode body, Set<String> documented, boolean schemaChanging) {
 
     /** A path, query or header parameter and its schema. */
     record Parameter(String name, String in, boolean required, JsonNode schema) {

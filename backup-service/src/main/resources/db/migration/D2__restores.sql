@@ -1,0 +1,2 @@
+-- Down of V2: the record of restores.
+DROP TABLE restores;

@@ -1,0 +1,26 @@
+-- Down of V7: the generations replicas follow the markets of lessons, episodes and patterns by.
+DROP INDEX ix_pattern_recognition_user_confidence;
+DROP TRIGGER episodes_changed ON episodes;
+DROP TRIGGER pattern_recognition_changed ON pattern_recognition;
+DROP TRIGGER pattern_recognition_removed ON pattern_recognition;
+DROP TRIGGER ai_memory_changed ON ai_memory;
+DROP FUNCTION finagent_market_changed();
+DROP TRIGGER episodes_removed ON episodes;
+DROP TRIGGER ai_memory_removed ON ai_memory;
+DROP TRIGGER pattern_recognition_credited ON pattern_recognition;
+DROP TRIGGER pattern_recognition_generation_raised ON pattern_recognition;
+DROP TRIGGER pattern_recognition_generation ON pattern_recognition;
+DROP TRIGGER episodes_generation_raised ON episodes;
+DROP TRIGGER ai_memory_generation_raised ON ai_memory;
+DROP TRIGGER episodes_generation ON episodes;
+DROP TRIGGER ai_memory_generation ON ai_memory;
+DROP FUNCTION finagent_market_removed();
+DROP FUNCTION finagent_raise_market_generation();
+DROP FUNCTION finagent_next_market_generation();
+DROP INDEX ix_pattern_recognition_user_generation;
+DROP INDEX ix_episodes_user_generation;
+DROP INDEX ix_ai_memory_user_generation;
+ALTER TABLE pattern_recognition DROP COLUMN generation;
+ALTER TABLE episodes DROP COLUMN generation;
+ALTER TABLE ai_memory DROP COLUMN generation;
+DROP TABLE market_generations;

@@ -1,0 +1,2 @@
+DROP TABLE trades;
+DROP TABLE venues;

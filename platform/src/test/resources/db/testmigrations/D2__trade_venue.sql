@@ -1,0 +1,2 @@
+DROP INDEX ix_trades_venue;
+ALTER TABLE trades DROP COLUMN venue;

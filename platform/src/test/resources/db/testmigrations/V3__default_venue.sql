@@ -1,0 +1,1 @@
+INSERT INTO venues (code) VALUES ('XNYS');
