@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,13 +56,23 @@ class CacheRulesTest {
     }
 
     @Test
+    void aValueStoredWithoutATtlLivesTheDesignsHour() {
+        Instant before = Instant.now();
+        as().body(Map.of("v", 1)).put("/api/v1/cache/ttl-default-" + symbol).then().statusCode(200);
+        Instant expiresAt = Instant.parse(as().get("/api/v1/cache/ttl-default-" + symbol).then().statusCode(200).extract().header("X-Cache-Expires-At"));
+        assertTrue(!expiresAt.isBefore(before.plusSeconds(3599)) && !expiresAt.isAfter(Instant.now().plusSeconds(3600)), "expires at " + expiresAt);
+    }
+
+    @Test
     void anAnalysisOlderThanMaxAgeIsNotReturned() throws InterruptedException {
         as().body(Map.of("signal", "BUY", "score", 0.8)).put("/api/v1/analyses/" + symbol + "/momentum").then().statusCode(200);
         as().get("/api/v1/analyses/" + symbol + "/momentum?maxAge=60").then().statusCode(200).header("X-Cache-Level", "L2");
         Thread.sleep(2100);
         as().get("/api/v1/analyses/" + symbol + "/momentum?maxAge=1").then().statusCode(404).contentType("application/problem+json");
         as().get("/api/v1/analyses/" + symbol + "/momentum?maxAge=60").then().statusCode(200);
-        as("xan-" + UUID.randomUUID()).get("/api/v1/analyses/" + symbol + "/momentum").then().statusCode(404);
+        as("xan-" + UUID.randomUUID()).get("/api/v1/analyses/" + symbol + "/momentum").then().statusCode(404)
+                .body("detail", containsString("younger than 3600 s")); // the design's default maxAge
+        as().get("/api/v1/analyses/" + symbol + "/momentum").then().statusCode(200);
         as().get("/api/v1/analyses/" + symbol + "/momentum?maxAge=0").then().statusCode(400).body("errors.field", hasItem("maxAge"));
     }
 

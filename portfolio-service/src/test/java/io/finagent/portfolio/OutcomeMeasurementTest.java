@@ -92,6 +92,8 @@ class OutcomeMeasurementTest {
         assertAmount("5", trades.get("items[0].quantity"));
         assertAmount("100", trades.get("items[0].price"));
         assertEquals(decision, trades.getLong("items[0].decisionId"));
+        assertEquals("paper trade of decision " + decision, trades.getString("items[0].notes"));
+        assertEquals(strategy, trades.getLong("items[0].strategyId"));
         assertEquals(decidedAt.plusSeconds(1).toString(), trades.getString("items[0].executedAt"));
         assertEquals(measured.getLong("paperTransactionId"), trades.getLong("items[0].id"));
         assertAmount("9500", api.report(portfolio).get("portfolio.cashBalance"));

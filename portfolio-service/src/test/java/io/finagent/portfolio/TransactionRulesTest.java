@@ -9,6 +9,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** What a portfolio refuses (422), what is malformed (400), and that neither changes anything. */
 @QuarkusTest
@@ -66,9 +68,11 @@ class TransactionRulesTest {
         Map<String, Object> unknownType = trade("SWAP", "1", "10");
         Map<String, Object> badSymbol = trade("BUY", "1", "10");
         badSymbol.put("symbol", "NO SPACES");
+        Map<String, Object> longNotes = trade("BUY", "1", "10");
+        longNotes.put("notes", "n".repeat(2001));
         List<Map.Entry<String, Map<String, Object>>> cases = List.of(Map.entry("quantity", negative), Map.entry("price", tooPrecise),
                 Map.entry("price", noPrice), Map.entry("splitRatio", ratioOnBuy), Map.entry("type", unknownType),
-                Map.entry("symbol", badSymbol));
+                Map.entry("symbol", badSymbol), Map.entry("notes", longNotes));
         for (Map.Entry<String, Map<String, Object>> c : cases) {
             api.post(p, c.getValue()).statusCode(400).contentType(PROBLEM).body("errors.field", hasItem(c.getKey()));
         }
@@ -76,6 +80,33 @@ class TransactionRulesTest {
                 .body("detail", containsString("no position in ACME"));
         assertEquals(0L, db.count("SELECT count(*) FROM transactions WHERE portfolio_id = ?", p));
         assertEquals(0L, db.count("SELECT count(*) FROM positions WHERE portfolio_id = ?", p));
+    }
+
+    @Test
+    void aTransactionKeepsItsNotesAndItsPortfoliosStrategyAndAPositionTheInstantItOpened() {
+        long p = api.open(Map.of("name", "breakouts", "initialCapital", new BigDecimal("10000"), "accountingMethod", "FIFO", "strategyId", 4242))
+                .statusCode(201).extract().jsonPath().getLong("id");
+        Instant opened = Instant.parse("2026-11-02T15:00:00Z");
+        Map<String, Object> first = trade("BUY", "2", "10");
+        first.put("executedAt", opened.toString());
+        first.put("notes", "breakout above the 50-day high");
+        var bought = api.post(p, first).statusCode(201).extract().jsonPath();
+        assertEquals("breakout above the 50-day high", bought.getString("notes"));
+        assertEquals(4242L, bought.getLong("strategyId"), "the strategy the portfolio trades for");
+        assertEquals(opened.toString(), api.report(p).getString("positions[0].openedAt"));
+
+        api.post(p, at(trade("BUY", "1", "11"), opened.plusSeconds(3600))).statusCode(201);
+        assertEquals(opened.toString(), api.report(p).getString("positions[0].openedAt"), "adding to a position does not reopen it");
+        api.post(p, at(trade("SELL", "3", "12"), opened.plusSeconds(7200))).statusCode(201);
+        assertNull(api.report(p).getString("positions[0].openedAt"), "a flat position is not open");
+        api.post(p, at(trade("BUY", "1", "12"), opened.plusSeconds(10800))).statusCode(201);
+        assertEquals(opened.plusSeconds(10800).toString(), api.report(p).getString("positions[0].openedAt"));
+        assertEquals(List.of("4242"), db.strings("SELECT DISTINCT strategy_id::text FROM transactions WHERE portfolio_id = ?", p));
+    }
+
+    private static Map<String, Object> at(Map<String, Object> trade, Instant executedAt) {
+        trade.put("executedAt", executedAt.toString());
+        return trade;
     }
 
     @Test

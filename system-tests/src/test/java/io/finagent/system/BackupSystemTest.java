@@ -388,7 +388,11 @@ class BackupSystemTest {
         RunningService backups = SERVICES.get("backup-service");
         JsonPath requested = admin(backups).body(Map.of("type", type)).post("/api/v1/backups").then().statusCode(202).extract().jsonPath();
         long id = requested.getLong("id");
-        assertEquals(serviceNames(), requested.getList("services", String.class), "the services of backup " + id);
+        // in the order they are archived: memory-service, the largest, last (its import runs alongside the others')
+        List<String> archiveOrder = new java.util.ArrayList<>(serviceNames());
+        archiveOrder.remove("memory-service");
+        archiveOrder.add("memory-service");
+        assertEquals(archiveOrder, requested.getList("services", String.class), "the services of backup " + id);
         await(type + " backup " + id).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() ->
                 List.of("COMPLETED", "FAILED").contains(admin(backups).get("/api/v1/backups/" + id).then().extract().<String>path("status")));
         JsonPath done = admin(backups).get("/api/v1/backups/" + id).then().extract().jsonPath();

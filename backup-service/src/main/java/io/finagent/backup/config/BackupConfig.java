@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +33,18 @@ public interface BackupConfig {
     /** The services a backup holds, when not every one of {@link #services()} (a laptop running only memory-service, say). */
     Optional<List<String>> include();
 
-    /** The backed-up services, sorted. */
+    /**
+     * The service archived last: the one with the most data. A restore reads each archive once, in
+     * its order, and the services before this one take their data ahead into a buffer
+     * ({@code ChainReading}), so they restore alongside it instead of after it.
+     */
+    @WithDefault("memory-service")
+    String archivedLast();
+
+    /** The backed-up services in the order a backup archives them: sorted, {@link #archivedLast()} at the end. */
     default List<String> backedUp() {
-        return include().orElseGet(() -> List.copyOf(services().keySet())).stream().sorted().toList();
+        return include().orElseGet(() -> List.copyOf(services().keySet())).stream()
+                .sorted(Comparator.comparing((String s) -> s.equals(archivedLast())).thenComparing(Comparator.naturalOrder())).toList();
     }
 
     /** Per service, the tables a CONFIGURATION backup holds (strategies and their versions, user settings). */

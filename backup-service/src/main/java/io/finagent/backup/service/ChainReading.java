@@ -33,6 +33,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ChainReading {
 
     private static final Logger LOG = Logger.getLogger(ChainReading.class);
+    /**
+     * How far the reading may run ahead of each service but the last in the archive's order (the
+     * largest, BackupConfig#archivedLast): their data is taken into this buffer, and the reading
+     * goes on to the last one's while they restore alongside it.
+     */
+    private static final int AHEAD = 32 << 20;
 
     /** The chain's check: empty once every archive passed, the first failure otherwise. */
     final CompletableFuture<Optional<ArchiveCheck>> verified = new CompletableFuture<>();
@@ -50,7 +56,8 @@ final class ChainReading {
         this.verify = verify;
         this.keyring = keyring;
         for (String service : services) {
-            PipedInputStream in = new PipedInputStream(1 << 16);
+            boolean last = service.equals(services.get(services.size() - 1));
+            PipedInputStream in = new PipedInputStream(last ? 1 << 16 : AHEAD);
             PipedOutputStream out = new PipedOutputStream(in);
             bodies.put(service, in);
             outs.put(service, out);

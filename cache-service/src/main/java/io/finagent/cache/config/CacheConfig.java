@@ -16,9 +16,13 @@ public interface CacheConfig {
     @WithDefault("1000")
     int l1MaxEntries();
 
-    /** The time to live of a PUT that names none. */
-    @WithDefault("5m")
+    /** The time to live of a PUT that names none (the design's 3600 s). */
+    @WithDefault("1h")
     Duration defaultTtl();
+
+    /** How old an analysis a read accepts when it names no {@code maxAge} (the design's 3600 s). */
+    @WithDefault("1h")
+    Duration analysisMaxAge();
 
     /** The longest time to live a PUT may ask for. */
     @WithDefault("30d")

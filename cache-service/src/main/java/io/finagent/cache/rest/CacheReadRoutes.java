@@ -23,7 +23,7 @@ import java.time.Instant;
  *   <li>{@code GET /api/v1/cache/{key}?lease=true}: the user's key; on a miss one caller is told to load it
  *   ({@code X-Cache-Lease}), the others wait for its write.</li>
  *   <li>{@code GET /api/v1/market-data/{symbol}/{dataType}?timeframe=&lease=}: shared market data.</li>
- *   <li>{@code GET /api/v1/analyses/{symbol}/{strategy}?maxAge=}: the user's analysis, if younger than maxAge seconds.</li>
+ *   <li>{@code GET /api/v1/analyses/{symbol}/{strategy}?maxAge=}: the user's analysis, if younger than maxAge seconds (3600 by default).</li>
  *   <li>{@code GET /api/v1/floor}: the token check and a constant, no cache work.</li>
  * </ul>
  */
@@ -76,12 +76,13 @@ public class CacheReadRoutes {
         reads.serve(rc, user -> {
             String symbol = RouteReads.required(rc, "symbol", Symbol.PATTERN, Symbol.RULE);
             String strategy = RouteReads.required(rc, "strategy", AnalysisResource.STRATEGY, AnalysisResource.STRATEGY_RULE);
-            Integer maxAge = RouteReads.positive(rc, "maxAge", "must be a number of seconds above 0");
+            Integer asked = RouteReads.positive(rc, "maxAge", "must be a number of seconds above 0");
+            Duration maxAge = asked == null ? config.analysisMaxAge() : Duration.ofSeconds(asked);
             CacheKey key = CacheKey.ofAnalysis(user, symbol, strategy);
             Instant now = Instant.now();
-            String what = key.name() + (maxAge == null ? "" : " younger than " + maxAge + " s");
+            String what = key.name() + " younger than " + maxAge.toSeconds() + " s";
             return cache.get(key).map(found -> CacheAnswers.hit(
-                    found != null && maxAge != null && found.value().age(now).compareTo(Duration.ofSeconds(maxAge)) > 0 ? null : found, what));
+                    found != null && found.value().age(now).compareTo(maxAge) > 0 ? null : found, what));
         });
     }
 

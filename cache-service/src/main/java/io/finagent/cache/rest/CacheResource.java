@@ -46,7 +46,7 @@ public class CacheResource {
         this.user = user;
     }
 
-    /** {@code ?ttl=} seconds (default 300), {@code ?levels=L1,L2} (the default), {@code ?absent=true} stores a known absence. */
+    /** {@code ?ttl=} seconds (default 3600), {@code ?levels=L1,L2} (the default), {@code ?absent=true} stores a known absence. */
     @PUT
     @Path("/{key}")
     @Consumes(MediaType.WILDCARD)

@@ -11,6 +11,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -27,12 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every service proves with this test that each of its migration steps, the platform's included,
  * has a down script that returns the schema to exactly its former shape ({@code pg_dump
  * --schema-only} before the step and after its rollback), in a database of its own, made fresh
- * and owned by the service's role as in production; and that its admin endpoint reports the
- * schema it runs on.
+ * and owned by the service's role as in production; that the schema is the one checked in (drift
+ * is caught); and that its admin endpoint reports the schema it runs on.
  */
 public abstract class SchemaMigrationsContract {
 
     private static final String ENDPOINT = "/api/v1/admin/migrations";
+    /** Relative to the module, where its tests run. */
+    private static final Path EXPECTED_SCHEMA = Path.of("src/test/resources/expected-schema.sql");
 
     /** The service, as {@code deploy/postgres/provision.sh} names its role: {@code memory-service}. */
     protected abstract String service();
@@ -63,6 +67,26 @@ public abstract class SchemaMigrationsContract {
         assertEquals(middle, report.current());
         assertEquals(versions.subList(versions.indexOf(middle) + 1, versions.size()), report.pending().stream().map(MigrationStep::version).toList());
         assertEquals(versions.get(versions.size() - 1), migrations.migrateTo(Optional.empty()).current());
+    }
+
+    /**
+     * The schema the steps build, as pg_dump prints it (every table's columns, types, defaults,
+     * constraints, indexes, triggers and functions), is the one checked in beside the tests, so
+     * that a change of it is seen in review against the design. After a deliberate change,
+     * {@code -Dfinagent.schema.write=true} writes the new one (then read its diff).
+     */
+    @Test
+    void theSchemaIsTheCheckedInOne() throws Exception {
+        String database = freshDatabase();
+        migrations(database).migrateTo(Optional.empty());
+        String actual = schema(database);
+        if (Boolean.getBoolean("finagent.schema.write")) {
+            Files.createDirectories(EXPECTED_SCHEMA.getParent());
+            Files.writeString(EXPECTED_SCHEMA, actual + "\n");
+        }
+        assertTrue(Files.exists(EXPECTED_SCHEMA), EXPECTED_SCHEMA.toAbsolutePath() + " is missing: write it with -Dfinagent.schema.write=true");
+        assertEquals(Files.readString(EXPECTED_SCHEMA).strip(), actual,
+                "the schema differs from " + EXPECTED_SCHEMA + " (a deliberate change: -Dfinagent.schema.write=true, then review the diff)");
     }
 
     @Test

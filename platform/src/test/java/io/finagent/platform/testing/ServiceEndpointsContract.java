@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +58,16 @@ public abstract class ServiceEndpointsContract {
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"))
                 .body(containsString("process_uptime_seconds"));
+    }
+
+    /** The effective configuration, for admins only: each value with the source it came from, secrets masked. */
+    @Test
+    void adminsSeeTheEffectiveConfigurationWithEachValuesSource() {
+        given().header("Authorization", Tokens.bearer(Tokens.admin("ops"))).get("/api/v1/admin/configuration").then().statusCode(200)
+                .body("'quarkus.datasource.username'.value", startsWith("finagent_"))
+                .body("'quarkus.datasource.username'.source", containsString("application.properties"))
+                .body("'finagent.db.name'.value", endsWith("_test"));
+        given().header("Authorization", Tokens.bearer(Tokens.agent("agent"))).get("/api/v1/admin/configuration").then().statusCode(403);
     }
 
     @Test

@@ -33,9 +33,15 @@ public abstract class CostBook {
             realized = money(closingGross.multiply(BigDecimal.valueOf(-closing.signum())).subtract(released));
             position.quantity = Amounts.quantity(position.quantity.add(closing));
             position.costBasis = position.quantity.signum() == 0 ? money(BigDecimal.ZERO) : money(position.costBasis.subtract(released));
+            if (position.quantity.signum() == 0) {
+                position.openedAt = null;
+            }
         }
         BigDecimal opening = signedQuantity.subtract(closing);
         if (opening.signum() != 0) {
+            if (position.quantity.signum() == 0) {
+                position.openedAt = at;
+            }
             BigDecimal cost = gross.subtract(closingGross);
             position.quantity = Amounts.quantity(position.quantity.add(opening));
             position.costBasis = money(position.costBasis.add(opening.signum() > 0 ? cost : cost.negate()));

@@ -18,6 +18,7 @@ public final class Ledger {
     }
 
     public static void apply(Portfolio portfolio, Position position, CostBook book, Transaction t) {
+        t.strategyId = portfolio.strategyId;
         BigDecimal cash = switch (t.type) {
             case BUY, SELL -> trade(portfolio, position, book, t);
             case DIVIDEND -> portfolio.cashBalance.add(t.amount);

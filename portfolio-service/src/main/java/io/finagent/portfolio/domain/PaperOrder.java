@@ -76,6 +76,7 @@ public final class PaperOrder {
         t.price = price;
         t.commission = money(money(quantity.multiply(price)).multiply(rule.commissionRate()));
         t.decisionId = decision.decisionId;
+        t.notes = "paper trade of decision " + decision.decisionId;
         t.executedAt = decision.referencePriceAt;
         t.createdAt = now;
         return new Sized(t, null);

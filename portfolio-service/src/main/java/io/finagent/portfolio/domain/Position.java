@@ -57,6 +57,10 @@ public class Position {
     @Column(name = "price_updated_at")
     public Instant priceUpdatedAt;
 
+    /** When the position was opened: its first trade since it was last flat; null while it is flat. */
+    @Column(name = "opened_at")
+    public Instant openedAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 

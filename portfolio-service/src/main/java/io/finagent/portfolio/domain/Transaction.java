@@ -55,6 +55,14 @@ public class Transaction {
     @Column(name = "decision_id", updatable = false)
     public Long decisionId;
 
+    /** The strategy the portfolio trades for, when it has one (its paper trades are that strategy's decisions). */
+    @Column(name = "strategy_id", updatable = false)
+    public Long strategyId;
+
+    /** The client's own words about the trade; a paper trade names its decision. */
+    @Column(updatable = false)
+    public String notes;
+
     @Column(name = "executed_at", nullable = false, updatable = false)
     public Instant executedAt;
 

@@ -60,6 +60,6 @@ public class PortfolioMapper {
 
     private PortfolioReport.PositionResponse toPosition(Position p) {
         return new PortfolioReport.PositionResponse(p.symbol, Amounts.quantity(p.quantity), p.averagePrice, p.costBasis, p.realizedPnl,
-                p.currentPrice, p.marketValue, p.unrealizedPnl, p.priceUpdatedAt);
+                p.currentPrice, p.marketValue, p.unrealizedPnl, p.priceUpdatedAt, p.openedAt);
     }
 }

@@ -50,12 +50,13 @@ public class TransactionMapper {
         t.createdAt = now.truncatedTo(ChronoUnit.MICROS);
         t.executedAt = request.executedAt() == null ? t.createdAt : request.executedAt().truncatedTo(ChronoUnit.MICROS);
         t.idempotencyKey = idempotencyKey;
+        t.notes = request.notes();
         return t;
     }
 
     public TransactionResponse toResponse(Transaction t) {
         return new TransactionResponse(t.id, t.portfolioId, t.type, t.symbol, t.quantity, t.price, t.amount, t.commission,
-                t.splitRatio, t.realizedPnl, t.cashBalanceAfter, t.decisionId, t.executedAt, t.createdAt);
+                t.splitRatio, t.realizedPnl, t.cashBalanceAfter, t.decisionId, t.strategyId, t.notes, t.executedAt, t.createdAt);
     }
 
     private static void required(BigDecimal value, String field, TransactionType type) {

@@ -15,8 +15,9 @@ public record PortfolioReport(PortfolioResponse portfolio, List<PositionResponse
                       BigDecimal net) {
     }
 
+    /** One position; {@code openedAt}: its first trade since it was last flat (null when flat). */
     public record PositionResponse(String symbol, BigDecimal quantity, BigDecimal averagePrice, BigDecimal costBasis,
                                    BigDecimal realizedPnl, BigDecimal currentPrice, BigDecimal marketValue,
-                                   BigDecimal unrealizedPnl, Instant priceUpdatedAt) {
+                                   BigDecimal unrealizedPnl, Instant priceUpdatedAt, Instant openedAt) {
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.time.Instant;
 /**
  * Body of {@code POST /api/v1/portfolios/{id}/transactions}. BUY and SELL need quantity and
  * price; DIVIDEND needs amount (the cash received); SPLIT needs splitRatio (new units per old).
+ * Notes are the client's own words about the trade, kept with it.
  */
 public record TransactionRequest(
         @NotNull TransactionType type,
@@ -22,5 +24,6 @@ public record TransactionRequest(
         @PositiveOrZero @Digits(integer = 16, fraction = 8, message = Money.RULE) BigDecimal amount,
         @PositiveOrZero @Digits(integer = 16, fraction = 8, message = Money.RULE) BigDecimal commission,
         @Positive @Digits(integer = 10, fraction = 10, message = Money.RATIO_RULE) BigDecimal splitRatio,
-        Instant executedAt) {
+        Instant executedAt,
+        @Size(max = 2000) String notes) {
 }

@@ -7,6 +7,6 @@ import java.time.Instant;
 
 public record TransactionResponse(Long id, Long portfolioId, TransactionType type, String symbol, BigDecimal quantity,
                                   BigDecimal price, BigDecimal amount, BigDecimal commission, BigDecimal splitRatio,
-                                  BigDecimal realizedPnl, BigDecimal cashBalanceAfter, Long decisionId, Instant executedAt,
-                                  Instant createdAt) {
+                                  BigDecimal realizedPnl, BigDecimal cashBalanceAfter, Long decisionId, Long strategyId, String notes,
+                                  Instant executedAt, Instant createdAt) {
 }
