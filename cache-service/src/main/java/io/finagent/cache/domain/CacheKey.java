@@ -10,6 +10,7 @@ public record CacheKey(String namespace, String owner, String name) {
     public static final String SHARED = "*";
 
     public static final String MARKET = "market";
+    public static final String ANALYSIS = "analysis";
     /** The timeframe part of a market-data key that has none. */
     public static final String NO_TIMEFRAME = "-";
 
@@ -23,7 +24,7 @@ public record CacheKey(String namespace, String owner, String name) {
     }
 
     public static CacheKey ofAnalysis(String userId, String symbol, String strategy) {
-        return new CacheKey("analysis", userId, symbol + ":" + strategy);
+        return new CacheKey(ANALYSIS, userId, symbol + ":" + strategy);
     }
 
     public boolean isMarket() {

@@ -1,10 +1,8 @@
 package io.finagent.cache.rest;
 
 import io.finagent.cache.domain.CacheKey;
-import io.finagent.cache.domain.Glob;
 import io.finagent.cache.domain.Level;
 import io.finagent.cache.service.TieredCache;
-import io.finagent.platform.problem.ProblemException;
 import io.finagent.platform.security.CurrentUser;
 import io.finagent.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -71,13 +69,7 @@ public class CacheResource {
     @POST
     @Path("/invalidate")
     public Uni<InvalidationResponse> invalidate(@NotNull(message = "a body with a pattern is required") @Valid InvalidationRequest request) {
-        writes.checkKey("pattern", request.pattern());
-        String idGlob = CacheKey.idPattern("cache", user.id(), request.pattern());
-        try {
-            Glob.toRegex(idGlob);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("pattern", e.getMessage());
-        }
+        String idGlob = writes.idGlob("pattern", "cache", user.id(), request.pattern());
         return cache.invalidate(idGlob).map(removed -> new InvalidationResponse(request.pattern(), removed));
     }
 }

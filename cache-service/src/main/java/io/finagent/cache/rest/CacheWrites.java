@@ -2,7 +2,9 @@ package io.finagent.cache.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.finagent.cache.config.CacheConfig;
+import io.finagent.cache.domain.CacheKey;
 import io.finagent.cache.domain.CachedValue;
+import io.finagent.cache.domain.Glob;
 import io.finagent.cache.domain.Level;
 import io.finagent.platform.json.EdgeJson;
 import io.finagent.platform.json.RefusedJsonValue;
@@ -28,6 +30,21 @@ public class CacheWrites {
     public CacheWrites(CacheConfig config, EdgeJson json) {
         this.config = config;
         this.json = json;
+    }
+
+    /**
+     * The ids a client's glob of names may touch: of one namespace and owner only, the glob
+     * checked as a key is and as a glob (400 naming the field otherwise).
+     */
+    public String idGlob(String field, String namespace, String owner, String pattern) {
+        checkKey(field, pattern);
+        String idGlob = CacheKey.idPattern(namespace, owner, pattern);
+        try {
+            Glob.toRegex(idGlob);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, e.getMessage());
+        }
+        return idGlob;
     }
 
     public void checkKey(String field, String key) {

@@ -7,13 +7,18 @@ import io.finagent.platform.security.Roles;
 import io.finagent.platform.validation.Symbol;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 
@@ -22,7 +27,7 @@ import java.time.Instant;
  * realtime_price 5 s in L1, daily_price 1 h and indicators 30 min in L2, fundamentals 1 day and
  * historical 1 week in L3. A read ({@link CacheReadRoutes}) promotes it to the faster levels with the time it has left.
  */
-@Path("/api/v1/market-data/{symbol}/{dataType}")
+@Path("/api/v1/market-data")
 @RolesAllowed({Roles.AGENT, Roles.ADMIN})
 public class MarketDataResource {
 
@@ -42,6 +47,7 @@ public class MarketDataResource {
     }
 
     @PUT
+    @Path("{symbol}/{dataType}")
     @Consumes(MediaType.WILDCARD)
     public Uni<CacheEntryResponse> put(@PathParam("symbol") @Symbol String symbol,
                                        @PathParam("dataType") @Pattern(regexp = DATA_TYPES, message = DATA_TYPES_RULE) String dataType,
@@ -53,4 +59,24 @@ public class MarketDataResource {
         return cache.put(key, value, rule.levels()).replaceWith(new CacheEntryResponse(key.name(), rule.levels(), value.expiresAt(), false));
     }
 
+    /** Deletes one symbol's data of one type (and timeframe) from every level and every replica's L1. */
+    @DELETE
+    @Path("{symbol}/{dataType}")
+    public Uni<Response> delete(@PathParam("symbol") @Symbol String symbol,
+                                @PathParam("dataType") @Pattern(regexp = DATA_TYPES, message = DATA_TYPES_RULE) String dataType,
+                                @QueryParam("timeframe") @Pattern(regexp = TIMEFRAME, message = TIMEFRAME_RULE) String timeframe) {
+        return cache.delete(CacheKey.ofMarket(symbol, dataType, timeframe)).replaceWith(Response.noContent().build());
+    }
+
+    /**
+     * Removes the market data whose name {@code SYMBOL:dataType:timeframe} matches a glob
+     * ({@code AAPL:*} a symbol's, {@code *:daily_price:*} a type's; {@code -} is "no timeframe")
+     * from every level and every replica's L1.
+     */
+    @POST
+    @Path("invalidate")
+    public Uni<InvalidationResponse> invalidate(@NotNull(message = "a body with a pattern is required") @Valid InvalidationRequest request) {
+        String idGlob = writes.idGlob("pattern", CacheKey.MARKET, null, request.pattern());
+        return cache.invalidate(idGlob).map(removed -> new InvalidationResponse(request.pattern(), removed));
+    }
 }

@@ -1,0 +1,82 @@
+package io.finagent.cache;
+
+import io.finagent.platform.testing.RealInfrastructure;
+import io.finagent.platform.testing.TestDatabase;
+import io.finagent.platform.testing.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Market data and analyses deleted one by one and invalidated by glob (a symbol's, a type's), from
+ * every level, L3 included; a user's invalidation never reaches another user's analyses.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class CacheControlsTest {
+
+    private final TestDatabase db = new TestDatabase("finagent_cache_test");
+    private final String user = "ctl-" + UUID.randomUUID();
+    // market data is shared: each test run takes its own symbols
+    private final String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    private final String one = "C" + run;
+    private final String other = "D" + run;
+
+    @Test
+    void marketDataIsInvalidatedBySymbolAndByTypeAndDeletedOneByOne() {
+        for (String path : new String[] {one + "/daily_price", one + "/fundamentals", other + "/daily_price", other + "/fundamentals"}) {
+            as().body("{\"close\": 1.5}").put("/api/v1/market-data/" + path).then().statusCode(200);
+        }
+        as().body(Map.of("pattern", one + ":*")).post("/api/v1/market-data/invalidate").then().statusCode(200)
+                .body("removed.L2", equalTo(1)).body("removed.L3", equalTo(1));
+        as().get("/api/v1/market-data/" + one + "/daily_price").then().statusCode(404);
+        as().get("/api/v1/market-data/" + one + "/fundamentals").then().statusCode(404);
+        as().get("/api/v1/market-data/" + other + "/daily_price").then().statusCode(200);
+
+        as().body(Map.of("pattern", other + ":fundamentals:*")).post("/api/v1/market-data/invalidate").then().statusCode(200);
+        as().get("/api/v1/market-data/" + other + "/fundamentals").then().statusCode(404);
+        assertEquals(0, db.count("SELECT count(*) FROM market_data_cache WHERE symbol IN (?, ?) AND data_type = 'fundamentals'", one, other));
+
+        as().delete("/api/v1/market-data/" + other + "/daily_price").then().statusCode(204);
+        as().get("/api/v1/market-data/" + other + "/daily_price").then().statusCode(404);
+        as().body(Map.of("pattern", "[")).post("/api/v1/market-data/invalidate").then().statusCode(400).body("errors.field", hasItem("pattern"));
+        as().delete("/api/v1/market-data/" + one + "/tick_by_tick").then().statusCode(400).body("errors.field", hasItem("dataType"));
+    }
+
+    @Test
+    void aUsersAnalysesAreInvalidatedAndDeletedAndNoOneElses() {
+        String neighbour = "ctl-" + UUID.randomUUID();
+        as().body(Map.of("signal", "BUY")).put("/api/v1/analyses/" + one + "/momentum").then().statusCode(200);
+        as().body(Map.of("signal", "SELL")).put("/api/v1/analyses/" + one + "/carry").then().statusCode(200);
+        as().body(Map.of("signal", "HOLD")).put("/api/v1/analyses/" + other + "/momentum").then().statusCode(200);
+        as(neighbour).body(Map.of("signal", "BUY")).put("/api/v1/analyses/" + one + "/momentum").then().statusCode(200);
+
+        as().body(Map.of("pattern", one + ":*")).post("/api/v1/analyses/invalidate").then().statusCode(200);
+        as().get("/api/v1/analyses/" + one + "/momentum").then().statusCode(404);
+        as().get("/api/v1/analyses/" + one + "/carry").then().statusCode(404);
+        as().get("/api/v1/analyses/" + other + "/momentum").then().statusCode(200);
+        as(neighbour).get("/api/v1/analyses/" + one + "/momentum").then().statusCode(200).body("signal", equalTo("BUY"));
+
+        as().delete("/api/v1/analyses/" + other + "/momentum").then().statusCode(204);
+        as().get("/api/v1/analyses/" + other + "/momentum").then().statusCode(404);
+        as(neighbour).get("/api/v1/analyses/" + one + "/momentum").then().statusCode(200);
+    }
+
+    private RequestSpecification as() {
+        return as(user);
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().header("Authorization", Tokens.bearer(Tokens.agent(user))).contentType("application/json");
+    }
+}
