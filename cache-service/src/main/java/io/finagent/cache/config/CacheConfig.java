@@ -20,6 +20,10 @@ public interface CacheConfig {
     @WithDefault("1h")
     Duration defaultTtl();
 
+    /** How long a symbol's metadata stays in L1 and L2 once read (a write replaces it at once, on every replica). */
+    @WithDefault("1h")
+    Duration symbolTtl();
+
     /** How old an analysis a read accepts when it names no {@code maxAge} (the design's 3600 s). */
     @WithDefault("1h")
     Duration analysisMaxAge();

@@ -2,7 +2,8 @@ package io.finagent.cache.domain;
 
 /**
  * A key in one namespace: {@code cache} (a user's own keys), {@code analysis} (a user's
- * analyses) or {@code market} (market data, shared by every user: owner null). Every level
+ * analyses), {@code market} (market data) or {@code symbol} (symbols' reference data), the last
+ * two shared by every user (owner null). Every level
  * stores it under {@link #id()}, so a key of one user can never be read as another's.
  */
 public record CacheKey(String namespace, String owner, String name) {
@@ -11,6 +12,8 @@ public record CacheKey(String namespace, String owner, String name) {
 
     public static final String MARKET = "market";
     public static final String ANALYSIS = "analysis";
+    /** A symbol's reference data (symbols_metadata), shared by every user. */
+    public static final String SYMBOL = "symbol";
     /** The timeframe part of a market-data key that has none. */
     public static final String NO_TIMEFRAME = "-";
 
