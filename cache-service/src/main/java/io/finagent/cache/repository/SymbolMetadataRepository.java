@@ -33,6 +33,9 @@ public class SymbolMetadataRepository {
                           market_cap = EXCLUDED.market_cap, active = EXCLUDED.active, metadata = EXCLUDED.metadata, updated_at = now()
             RETURNING\s""" + COLUMNS;
 
+    /** The list's filter, for its page and its count alike: one exchange ($1) and asset type ($2) when named. */
+    private static final String FILTER = " FROM symbols_metadata WHERE ($1::text IS NULL OR exchange = $1) AND ($2::text IS NULL OR asset_type = $2)";
+
     private final Pool pool;
     private final ObjectMapper mapper;
 
@@ -55,8 +58,7 @@ public class SymbolMetadataRepository {
 
     /** A page of the symbols, by symbol, of one exchange and asset type when named; and how many there are. */
     public Uni<List<SymbolMetadata>> list(String exchange, AssetType type, int offset, int limit) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM symbols_metadata WHERE ($1::text IS NULL OR exchange = $1)"
-                        + " AND ($2::text IS NULL OR asset_type = $2) ORDER BY symbol OFFSET $3 LIMIT $4")
+        return pool.preparedQuery("SELECT " + COLUMNS + FILTER + " ORDER BY symbol OFFSET $3 LIMIT $4")
                 .execute(Tuple.of(exchange, type == null ? null : type.name(), offset, limit))
                 .map(rows -> {
                     List<SymbolMetadata> found = new ArrayList<>();
@@ -66,7 +68,7 @@ public class SymbolMetadataRepository {
     }
 
     public Uni<Long> count(String exchange, AssetType type) {
-        return pool.preparedQuery("SELECT count(*) FROM symbols_metadata WHERE ($1::text IS NULL OR exchange = $1) AND ($2::text IS NULL OR asset_type = $2)")
+        return pool.preparedQuery("SELECT count(*)" + FILTER)
                 .execute(Tuple.of(exchange, type == null ? null : type.name())).map(rows -> rows.iterator().next().getLong(0));
     }
 
