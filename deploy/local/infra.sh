@@ -273,8 +273,29 @@ pg_redis_start() {
   if (( need_redis )); then
     redis_start; wait_for redis "$timeout" redis_up; record_started redis
   fi
+  pg_statistics "$timeout"
   databases
 }
+
+# What the index advice and the performance report read (docs/index-advice.md): statistics of
+# every statement (pg_stat_statements, loaded at the server's start: one restart the first time)
+# and hypothetical indexes (HypoPG, Debian's postgresql-<version>-hypopg). Only for the
+# machine's own Debian cluster; another server is left as it is, and the advice says what it lacks.
+pg_statistics() {
+  local timeout="$1" ver preload
+  (( DRY_RUN )) && { log "dry-run: would load pg_stat_statements and install HypoPG"; return 0; }
+  ver="$(pg_version)" && [[ -d "/etc/postgresql/$ver/main" ]] && [[ "${FINAGENT_PG_PORT:-$PG_PORT}" == "$PG_PORT" ]] || return 0
+  [[ -f "/usr/share/postgresql/$ver/extension/hypopg.control" ]] || apt_install "postgresql-$ver-hypopg" \
+    || warn "postgres: HypoPG not installed: index suggestions are not checked by the planner"
+  preload="$(psql_super -Atc 'SHOW shared_preload_libraries')"
+  [[ ",${preload// /}," == *,pg_stat_statements,* ]] && return 0
+  log "postgres: loading pg_stat_statements (restarting cluster $ver/main once)"
+  psql_super -qc "ALTER SYSTEM SET shared_preload_libraries = '${preload:+$preload,}pg_stat_statements'"
+  as_root pg_ctlcluster --skip-systemctl-redirect "$ver" main restart
+  wait_for postgres "$timeout" pg_up
+}
+
+psql_super() { PGOPTIONS="-c client_min_messages=warning" psql -X -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres "$@"; }
 
 # Each service's own role and databases (the local ones and the tests'), as the superuser
 # postgres over loopback; more with arguments (provision.sh's usage).

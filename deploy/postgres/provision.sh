@@ -53,13 +53,19 @@ SELECT format('ALTER %s %s OWNER TO %I',
   FROM pg_class c
  WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
    AND c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = :'role')
-   AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
+   AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
 \gexec
 SELECT format('ALTER ROUTINE %s OWNER TO %I', p.oid::regprocedure, :'role')
   FROM pg_proc p
  WHERE p.pronamespace = 'public'::regnamespace AND p.proowner <> (SELECT oid FROM pg_roles WHERE rolname = :'role')
    AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
 \gexec
+SQL
+  # the index advice's sources where the server has them (docs/index-advice.md): made by the
+  # superuser, as neither may be created by the service's role
+  psql_run -d "$database" <<'SQL'
+SELECT format('CREATE EXTENSION IF NOT EXISTS %I', name) FROM pg_available_extensions
+ WHERE name IN ('pg_stat_statements', 'hypopg') \gexec
 SQL
 }
 

@@ -18,6 +18,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -118,6 +119,18 @@ public class ExportResource {
             buffered.flush();
         } catch (SQLException e) {
             throw new IOException("export failed: " + e.getMessage(), e);
+        }
+        finished(since != null);
+    }
+
+    /** The export's last byte is out: the performance report's backup age counts from now. */
+    private void finished(boolean incremental) throws IOException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO backup_exports (incremental) VALUES (?)")) {
+            insert.setBoolean(1, incremental);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IOException("export not recorded: " + e.getMessage(), e);
         }
     }
 }

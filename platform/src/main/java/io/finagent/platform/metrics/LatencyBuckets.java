@@ -28,6 +28,7 @@ public class LatencyBuckets {
                     return config;
                 }
                 return DistributionStatisticConfig.builder()
+                        .percentiles(0.5, 0.95, 0.99) // the performance report's, over the last minutes
                         .serviceLevelObjectives(Arrays.stream(SECONDS).map(s -> s * 1e9).toArray()) // timers count in nanoseconds
                         .build().merge(config);
             }

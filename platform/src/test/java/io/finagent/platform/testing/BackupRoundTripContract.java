@@ -12,11 +12,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public abstract class BackupRoundTripContract {
 
     private static final String EXPORT = "/api/v1/backup/export";
-    private static final Set<String> PLATFORM_TABLES = Set.of("flyway_schema_history", "outbox_events", "inbox_events", "row_changes", "data_restores");
+    private static final Set<String> PLATFORM_TABLES = Set.of("flyway_schema_history", "outbox_events", "inbox_events", "row_changes", "data_restores",
+            "backup_exports", "storage_samples");
 
     protected abstract String database();
 
@@ -77,6 +80,8 @@ public abstract class BackupRoundTripContract {
         TestDatabase db = new TestDatabase(database());
         awaitQuiet(db);
         seed(db);
+        long exports = db.count("SELECT count(*) FROM backup_exports");
+        long fullExports = db.count("SELECT count(*) FROM backup_exports WHERE NOT incremental");
         ExtractableResponse<Response> full = asAdmin().get(EXPORT).then().statusCode(200).extract();
         for (BackedUpTable table : tables()) {
             assertTrue(db.count("SELECT count(*) FROM " + table.name()) > 0, "seed() fills " + table.name());
@@ -84,6 +89,9 @@ public abstract class BackupRoundTripContract {
         change(db);
         String atDelta = state(db);
         byte[] delta = asAdmin().queryParam("since", full.header("X-Backup-Snapshot")).get(EXPORT).then().statusCode(200).extract().asByteArray();
+        // each export recorded once its last byte is out (the performance report's backup age): after the client has read it
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.count("SELECT count(*) FROM backup_exports") == exports + 2);
+        assertEquals(fullExports + 1, db.count("SELECT count(*) FROM backup_exports WHERE NOT incremental"));
 
         db.execute("TRUNCATE " + String.join(", ", tables().stream().map(BackedUpTable::name).toList()) + " CASCADE");
         var imported = ChunkedBodies.send("POST", "/api/v1/backup/import", Tokens.bearer(Tokens.admin("backup-service")),

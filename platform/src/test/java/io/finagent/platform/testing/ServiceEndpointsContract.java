@@ -70,6 +70,51 @@ public abstract class ServiceEndpointsContract {
         given().header("Authorization", Tokens.bearer(Tokens.agent("agent"))).get("/api/v1/admin/configuration").then().statusCode(403);
     }
 
+    /**
+     * The performance report and the index advice, for admins only: a request count is the one the
+     * server's timer gives Prometheus, a table's size the one PostgreSQL gives, and the report's
+     * table sizes are gauges too.
+     */
+    @Test
+    void adminsSeeThePerformanceReportAndTheIndexAdvice() {
+        String admin = Tokens.bearer(Tokens.admin("ops"));
+        String endpoint = "/api/v1/admin/configuration";
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", admin).get(endpoint).then().statusCode(200);
+        }
+        var report = given().header("Authorization", admin).get("/api/v1/admin/performance-report").then().statusCode(200)
+                .body("database.queries.statementStatistics", equalTo(true))
+                .extract().jsonPath();
+        String timer = "requests.find { it.uri == '" + endpoint + "' && it.status == '200' }";
+        assertTrue(report.getDouble(timer + ".p95Ms") > 0, report.prettify());
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher count = Pattern.compile("(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"" + Pattern.quote(endpoint) + "\"[^}]*} (\\S+)$")
+                .matcher(metrics);
+        double scraped = 0;
+        while (count.find()) {
+            scraped += count.group(0).contains("status=\"200\"") && count.group(0).contains("method=\"GET\"") ? Double.parseDouble(count.group(1)) : 0;
+        }
+        assertEquals(scraped, report.getLong(timer + ".count"), "the timer Prometheus scrapes");
+
+        String database = ConfigProvider.getConfig().getValue("finagent.db.name", String.class);
+        long bytes = new TestDatabase(database).count("SELECT pg_total_relation_size('flyway_schema_history')");
+        assertEquals(bytes, report.getLong("database.tables.find { it.table == 'flyway_schema_history' }.bytes"));
+        Pattern gauge = Pattern.compile("(?m)^finagent_database_table_bytes\\{database=\"" + Pattern.quote(database) + "\",table=\"flyway_schema_history\"} (\\S+)$");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Matcher m = gauge.matcher(given().get("/q/metrics").then().extract().asString());
+            return m.find() && Double.parseDouble(m.group(1)) == bytes;
+        });
+
+        given().header("Authorization", admin).get("/api/v1/admin/index-advice").then().statusCode(200)
+                .body("statementStatistics", equalTo(true)).body("hypotheticalIndexes", equalTo(true));
+        String agent = Tokens.bearer(Tokens.agent("agent"));
+        given().header("Authorization", agent).get("/api/v1/admin/performance-report").then().statusCode(403);
+        given().header("Authorization", agent).get("/api/v1/admin/index-advice").then().statusCode(403);
+        given().header("Authorization", admin).contentType("application/json").body("{\"table\": \"nope\", \"columns\": [\"id\"]}")
+                .post("/api/v1/admin/index-advice/indexes").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("table"));
+    }
+
     @Test
     void openApiAndSwaggerUiAreServed() {
         given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", containsString("3."));

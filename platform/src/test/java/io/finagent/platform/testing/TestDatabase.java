@@ -55,7 +55,7 @@ public final class TestDatabase {
     }
 
     public Set<String> tables() {
-        return new TreeSet<>(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"));
+        return new TreeSet<>(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"));
     }
 
     public long count(String sql, Object... args) {

@@ -1,0 +1,49 @@
+package io.finagent.platform.performance;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** What the advice needs to know of the service's own schema ({@code public}). */
+final class Catalog {
+
+    private Catalog() {
+    }
+
+    static boolean hasExtension(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(StatementStatistics.OWN + "SELECT EXISTS (SELECT FROM pg_extension WHERE extname = ?)")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    static boolean hasTable(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(StatementStatistics.OWN + "SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, "public." + table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** The table's columns in their order; empty when the service has no such table. */
+    static Set<String> columns(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(StatementStatistics.OWN + """
+                SELECT column_name FROM information_schema.columns
+                 WHERE table_schema = 'public' AND table_name = ? ORDER BY ordinal_position""")) {
+            ps.setString(1, table);
+            Set<String> out = new LinkedHashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        }
+    }
+}

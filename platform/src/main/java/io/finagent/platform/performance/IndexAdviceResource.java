@@ -1,0 +1,48 @@
+package io.finagent.platform.performance;
+
+import io.finagent.platform.migration.MigrationResource;
+import io.finagent.platform.security.Roles;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
+import java.util.List;
+
+/** The service's index advice, and an index built on an admin's request (docs/index-advice.md). */
+@Path("/api/v1/admin/index-advice")
+@RolesAllowed(Roles.ADMIN)
+@Blocking
+public class IndexAdviceResource {
+
+    /** An index on these columns of one of the service's tables, in this order. */
+    public record IndexRequest(@NotNull @Size(min = 1, max = 63) String table,
+                               @NotNull @Size(min = 1, max = 8) List<@NotNull @Size(min = 1, max = 63) String> columns) {
+    }
+
+    private final IndexAdvisor advisor;
+    private final Indexes indexes;
+
+    public IndexAdviceResource(IndexAdvisor advisor, Indexes indexes) {
+        this.advisor = advisor;
+        this.indexes = indexes;
+    }
+
+    @GET
+    public IndexAdvice advice() {
+        return advisor.advise();
+    }
+
+    @POST
+    @Path("indexes")
+    @Extension(name = MigrationResource.SCHEMA_CHANGING, value = "true", parseValue = true)
+    public Response create(@Valid @NotNull IndexRequest request) {
+        return Response.status(Response.Status.CREATED).entity(indexes.create(request.table(), request.columns())).build();
+    }
+}
