@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -40,6 +42,12 @@ final class RunningService implements AutoCloseable {
 
     /** One of several replicas of a service: {@code replica} names its log. */
     static RunningService start(Path root, String name, String replica, Map<String, String> env) throws IOException {
+        return start(root, name, replica, env, List.of(), null);
+    }
+
+    /** With {@code -D} options of its own and, when not null, another working directory (where ./config.yaml is read). */
+    static RunningService start(Path root, String name, String replica, Map<String, String> env, List<String> systemProperties,
+                                Path workingDirectory) throws IOException {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first");
@@ -47,8 +55,13 @@ final class RunningService implements AutoCloseable {
         int port = freePort();
         Path log = root.resolve("system-tests/target/" + replica + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC"));
+        command.addAll(systemProperties);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (workingDirectory != null) {
+            pb.directory(workingDirectory.toFile());
+        }
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         return new RunningService(name, port, pb.start(), log);
@@ -97,6 +110,11 @@ final class RunningService implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException(name + " not ready within " + timeout + "; log: " + Files.readString(log));
+    }
+
+    /** The exit code of a service that stops by itself (a refused start), or null if it still runs after {@code timeout}. */
+    Integer awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
     }
 
     /** What the service has logged so far. */

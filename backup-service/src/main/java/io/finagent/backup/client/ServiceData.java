@@ -2,6 +2,7 @@ package io.finagent.backup.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finagent.backup.config.BackupConfig;
+import io.finagent.platform.performance.ServiceCalls;
 import io.finagent.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,11 +11,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,11 +42,11 @@ public class ServiceData {
     private static final String ARCHIVE = "/api/v1/backup/archive";
 
     private final BackupConfig config;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .version(HttpClient.Version.HTTP_1_1).build(); // no h2c upgrade: a streamed restore body cannot be replayed
+    private final ServiceCalls calls;
 
-    public ServiceData(BackupConfig config) {
+    public ServiceData(BackupConfig config, ServiceCalls calls) {
         this.config = config;
+        this.calls = calls;
     }
 
     /**
@@ -62,7 +61,7 @@ public class ServiceData {
         if (tables != null) {
             query.add("tables=" + URLEncoder.encode(String.join(",", tables), StandardCharsets.UTF_8));
         }
-        HttpResponse<InputStream> response = http.send(request(service, EXPORT + (query.isEmpty() ? "" : "?" + String.join("&", query))).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = calls.idempotent(request(service, EXPORT + (query.isEmpty() ? "" : "?" + String.join("&", query))).GET(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             String problem = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
             throw new IOException(service + " export answered " + response.statusCode() + ": " + problem);
@@ -74,7 +73,7 @@ public class ServiceData {
 
     /** The service's effective configuration, as JSON (secrets masked by the service). */
     public byte[] configuration(String service) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request(service, CONFIGURATION).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = calls.idempotent(request(service, CONFIGURATION).GET(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IOException(service + " configuration answered " + response.statusCode() + ": "
                     + new String(response.body(), StandardCharsets.UTF_8));
@@ -84,7 +83,7 @@ public class ServiceData {
 
     /** The rows of {@code table} whose {@code column} is before {@code before}, read in one snapshot: what the archiver moves. */
     public Export archiveRows(String service, String table, String column, Instant before) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(request(service, ARCHIVE + archiveQuery(table, column, before)).GET().build(),
+        HttpResponse<InputStream> response = calls.idempotent(request(service, ARCHIVE + archiveQuery(table, column, before)).GET(),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw new IOException(service + " archive read answered " + response.statusCode() + ": "
@@ -96,8 +95,8 @@ public class ServiceData {
 
     /** Removes the rows {@link #archiveRows} read, except those changed since its snapshot; returns how many left. */
     public long archiveRemove(String service, String table, String column, Instant before, String snapshot) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request(service, ARCHIVE + archiveQuery(table, column, before) + "&snapshot="
-                + URLEncoder.encode(snapshot, StandardCharsets.UTF_8)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = calls.idempotent(request(service, ARCHIVE + archiveQuery(table, column, before) + "&snapshot="
+                + URLEncoder.encode(snapshot, StandardCharsets.UTF_8)).DELETE(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(service + " archive removal answered " + response.statusCode() + ": " + response.body());
         }
@@ -111,8 +110,8 @@ public class ServiceData {
 
     /** Drops the service's change log up to {@code snapshot}: no delta will start before it. */
     public void pruneChanges(String service, String snapshot) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request(service, CHANGES + "?before=" + URLEncoder.encode(snapshot, StandardCharsets.UTF_8))
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = calls.idempotent(request(service, CHANGES + "?before=" + URLEncoder.encode(snapshot, StandardCharsets.UTF_8))
+                .DELETE(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(service + " change log answered " + response.statusCode() + ": " + response.body());
         }
@@ -120,7 +119,7 @@ public class ServiceData {
 
     /** Restores {@code service} from a body of full/ and delta/ entries; the service applies it in one transaction. */
     public String restore(String service, Supplier<InputStream> body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request(service, IMPORT).header("Content-Type", "application/octet-stream")
+        HttpResponse<String> response = calls.once(request(service, IMPORT).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(service + " import answered " + response.statusCode() + ": " + response.body());

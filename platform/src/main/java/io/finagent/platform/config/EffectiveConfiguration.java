@@ -20,8 +20,12 @@ public class EffectiveConfiguration {
 
     private static final Pattern KEPT = Pattern.compile(
             "^(finagent\\.|quarkus\\.datasource\\.|quarkus\\.http\\.|quarkus\\.log\\.|quarkus\\.application\\.|kafka\\.|mp\\.messaging\\.).*");
-    /** A name that holds a secret, however it is spelled: password, secret, token, credential, private, api-key, apikey, api_key. */
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|credential|private|api[-_.]?key).*");
+    /**
+     * A name that holds a secret, however it is spelled: password, secret, token, credential, private,
+     * api-key, apikey, api_key, or a last word "key" (an environment variable {@code FINAGENT_AI_KEY}
+     * is listed as {@code finagent.ai.key}).
+     */
+    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|credential|private|api[-_.]?key).*|(?i).*[-_.]key");
     static final String MASK = "***";
 
     /** One setting: its value (masked when secret) and where it came from, with that source's ordinal. */

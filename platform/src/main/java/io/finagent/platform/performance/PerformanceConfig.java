@@ -1,13 +1,39 @@
 package io.finagent.platform.performance;
 
+import io.finagent.platform.config.ConfigMessages;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import java.time.Duration;
 
-/** The thresholds of the index advice and the performance report ({@code finagent.performance.*}). */
+/**
+ * {@code finagent.performance.*}: the timeouts and retries of calls to other services
+ * ({@link ServiceCalls}), and the thresholds of the index advice and the performance report.
+ */
 @ConfigMapping(prefix = "finagent.performance")
 public interface PerformanceConfig {
+
+    /** The wait for a connection to another service. */
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** The wait for another service's answer to begin (its status and headers). */
+    @WithDefault("30s")
+    Duration requestTimeout();
+
+    /** Further attempts of an idempotent call refused by a connection, a timeout or a 502/503/504. */
+    @WithDefault("2")
+    @Min(value = 0, message = ConfigMessages.AT_LEAST)
+    @Max(value = 10, message = ConfigMessages.AT_MOST)
+    int retries();
+
+    /** The wait before the first retry; it doubles with each. */
+    @WithDefault("200ms")
+    Duration retryBackoff();
 
     /** A statement whose mean time reaches this is slow. */
     @WithDefault("1s")
@@ -15,14 +41,19 @@ public interface PerformanceConfig {
 
     /** A table from this many live rows up is large: its sequential scans are worth an index. */
     @WithDefault("10000")
+    @Min(value = 1, message = ConfigMessages.AT_LEAST)
     long largeTableRows();
 
     /** The statements, by total time, whose plans the advice examines. */
     @WithDefault("20")
+    @Min(value = 1, message = ConfigMessages.AT_LEAST)
+    @Max(value = 1000, message = ConfigMessages.AT_MOST)
     int advisedStatements();
 
     /** A hypothetical index is suggested when the plan's cost falls by at least this fraction. */
     @WithDefault("0.5")
+    @DecimalMin(value = "0", message = ConfigMessages.AT_LEAST)
+    @DecimalMax(value = "1", message = ConfigMessages.AT_MOST)
     double minCostReduction();
 
     /** How often the report's database figures are read into gauges (PerformanceGauges). */

@@ -31,5 +31,7 @@ class EffectiveConfigurationTest {
         assertFalse(settings.containsKey("unrelated.key"), "only the service's own settings");
         assertTrue(EffectiveConfiguration.isSecret("FINAGENT_OPENBB_API_KEY"));
         assertFalse(EffectiveConfiguration.isSecret("finagent.backup.key-file"), "a path to a key is not the key");
+        assertTrue(EffectiveConfiguration.isSecret("finagent.ai.key"), "FINAGENT_AI_KEY, as the environment lists it");
+        assertFalse(EffectiveConfiguration.isSecret("finagent.cache.key-prefix"));
     }
 }

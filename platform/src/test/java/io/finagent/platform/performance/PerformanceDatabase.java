@@ -36,38 +36,6 @@ final class PerformanceDatabase {
 
     /** The defaults of {@link PerformanceConfig}, with a slow query of the test's choosing. */
     static PerformanceConfig config(Duration slowQuery) {
-        return new PerformanceConfig() {
-            public Duration slowQuery() {
-                return slowQuery;
-            }
-
-            public long largeTableRows() {
-                return 10_000;
-            }
-
-            public int advisedStatements() {
-                return 20;
-            }
-
-            public double minCostReduction() {
-                return 0.5;
-            }
-
-            public Duration gaugesInterval() {
-                return Duration.ofSeconds(60);
-            }
-
-            public Duration storageSampleInterval() {
-                return Duration.ofHours(1);
-            }
-
-            public Duration storageSampleDelay() {
-                return Duration.ofMinutes(1);
-            }
-
-            public Duration storageHistory() {
-                return Duration.ofDays(90);
-            }
-        };
+        return new TestPerformanceConfig(slowQuery, Duration.ofSeconds(30), 2);
     }
 }
