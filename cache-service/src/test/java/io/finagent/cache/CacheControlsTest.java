@@ -15,6 +15,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -70,6 +71,25 @@ class CacheControlsTest {
         as().delete("/api/v1/analyses/" + other + "/momentum").then().statusCode(204);
         as().get("/api/v1/analyses/" + other + "/momentum").then().statusCode(404);
         as(neighbour).get("/api/v1/analyses/" + one + "/momentum").then().statusCode(200);
+    }
+
+    /** A read that names its level answers from that level alone, and copies nothing into a faster one. */
+    @Test
+    void aReadMayNameItsLevel() {
+        String fundamentals = "/api/v1/market-data/" + one + "/fundamentals"; // written to L3 only
+        as().body("{\"pe\": 21}").put(fundamentals).then().statusCode(200);
+        as().queryParam("level", "L3").get(fundamentals).then().statusCode(200).header("X-Cache-Level", "L3").body("pe", is(21));
+        as().queryParam("level", "L2").get(fundamentals).then().statusCode(404);
+        as().queryParam("level", "L1").get(fundamentals).then().statusCode(404);
+        as().get(fundamentals).then().statusCode(200).header("X-Cache-Level", "L3"); // a plain read promotes it
+        as().queryParam("level", "L1").get(fundamentals).then().statusCode(200).header("X-Cache-Level", "L1");
+        as().queryParam("level", "L2").get(fundamentals).then().statusCode(200).header("X-Cache-Level", "L2");
+
+        String analysis = "/api/v1/analyses/" + one + "/levels";
+        as().body(Map.of("signal", "BUY")).put(analysis).then().statusCode(200);
+        as().queryParam("level", "L3").get(analysis).then().statusCode(200).header("X-Cache-Level", "L3");
+        as().queryParam("level", "L4").get(fundamentals).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("level"));
     }
 
     private RequestSpecification as() {

@@ -69,6 +69,46 @@ class CacheReplicasSystemTest {
         assertWithinASecond(() -> as(user, b).get("/api/v1/cache/quote:AAPL").then().extract().statusCode() == 404);
     }
 
+    /** The cache's controls reach every replica: market data deleted and invalidated, an analysis invalidated, a symbol replaced. */
+    @Test
+    void theControlsOfMarketDataAnalysesAndSymbolsReachEveryReplicaWithinASecond() {
+        String user = "ctl-" + UUID.randomUUID();
+        String symbol = "Z" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        String price = "/api/v1/market-data/" + symbol + "/daily_price";
+        as(user, a).body("{\"close\": 1.5}").put(price).then().statusCode(200);
+        assertInLevelOneOf(b, user, price);
+        as(user, a).delete(price).then().statusCode(204);
+        assertWithinASecond(() -> as(user, b).get(price).then().extract().statusCode() == 404);
+
+        String fundamentals = "/api/v1/market-data/" + symbol + "/fundamentals";
+        as(user, a).body("{\"pe\": 21}").put(fundamentals).then().statusCode(200);
+        assertInLevelOneOf(b, user, fundamentals);
+        as(user, a).body(Map.of("pattern", symbol + ":*")).post("/api/v1/market-data/invalidate").then().statusCode(200);
+        assertWithinASecond(() -> as(user, b).get(fundamentals).then().extract().statusCode() == 404);
+
+        String analysis = "/api/v1/analyses/" + symbol + "/momentum";
+        as(user, a).body("{\"signal\": \"buy\"}").put(analysis).then().statusCode(200);
+        assertInLevelOneOf(b, user, analysis);
+        as(user, a).body(Map.of("pattern", symbol + ":*")).post("/api/v1/analyses/invalidate").then().statusCode(200);
+        assertWithinASecond(() -> as(user, b).get(analysis).then().extract().statusCode() == 404);
+
+        String reference = "/api/v1/symbols/" + symbol;
+        asAdmin(a).body(Map.of("name", "First name", "exchange", "XNYS")).put(reference).then().statusCode(200);
+        assertInLevelOneOf(b, user, reference);
+        asAdmin(a).body(Map.of("name", "Second name", "exchange", "XNYS")).put(reference).then().statusCode(200);
+        assertWithinASecond(() -> "Second name".equals(as(user, b).get(reference).then().extract().path("name")));
+    }
+
+    /** Read twice on the replica: the second answer comes from its own memory. */
+    private static void assertInLevelOneOf(RunningService replica, String user, String path) {
+        as(user, replica).get(path).then().statusCode(200);
+        assertEquals("L1", as(user, replica).get(path).then().statusCode(200).extract().header("X-Cache-Level"), path);
+    }
+
+    private static RequestSpecification asAdmin(RunningService replica) {
+        return given().baseUri(replica.url()).header("Authorization", Tokens.bearer(Tokens.admin("ops"))).contentType("application/json");
+    }
+
     private static void assertWithinASecond(Callable<Boolean> condition) {
         Instant start = Instant.now();
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(condition);

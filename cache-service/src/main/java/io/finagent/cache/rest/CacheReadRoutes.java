@@ -2,6 +2,7 @@ package io.finagent.cache.rest;
 
 import io.finagent.cache.config.CacheConfig;
 import io.finagent.cache.domain.CacheKey;
+import io.finagent.cache.domain.Level;
 import io.finagent.cache.service.TieredCache;
 import io.finagent.platform.validation.Symbol;
 import io.smallrye.mutiny.Uni;
@@ -26,9 +27,15 @@ import java.time.Instant;
  *   <li>{@code GET /api/v1/analyses/{symbol}/{strategy}?maxAge=}: the user's analysis, if younger than maxAge seconds (3600 by default).</li>
  *   <li>{@code GET /api/v1/floor}: the token check and a constant, no cache work.</li>
  * </ul>
+ * Each read may name its level, {@code ?level=L1|L2|L3}: the answer is that level's alone (404 when
+ * it does not hold the key), and nothing is copied into a faster one.
  */
 @ApplicationScoped
 public class CacheReadRoutes {
+
+    private static final String LEVEL = "level";
+    private static final String LEVELS = "^L[123]$";
+    private static final String LEVELS_RULE = "one of L1, L2, L3";
 
     private final RouteReads reads;
     private final TieredCache cache;
@@ -81,14 +88,20 @@ public class CacheReadRoutes {
             CacheKey key = CacheKey.ofAnalysis(user, symbol, strategy);
             Instant now = Instant.now();
             String what = key.name() + " younger than " + maxAge.toSeconds() + " s";
-            return cache.get(key).map(found -> CacheAnswers.hit(
+            return read(rc, key).map(found -> CacheAnswers.hit(
                     found != null && found.value().age(now).compareTo(maxAge) > 0 ? null : found, what));
         });
     }
 
     private Uni<TieredCache.Found> leased(RoutingContext rc, CacheKey key, String what) {
-        return "true".equalsIgnoreCase(rc.request().getParam("lease"))
+        return "true".equalsIgnoreCase(rc.request().getParam("lease")) && rc.request().getParam(LEVEL) == null
                 ? cache.getOrLease(key).map(read -> CacheAnswers.hit(read, what, config.leaseTime()))
-                : cache.get(key).map(found -> CacheAnswers.hit(found, what));
+                : read(rc, key).map(found -> CacheAnswers.hit(found, what));
+    }
+
+    /** From the fastest level that holds the key, or from the one the read names ({@code ?level=L2}), and only from it. */
+    private Uni<TieredCache.Found> read(RoutingContext rc, CacheKey key) {
+        String level = RouteReads.optional(rc, LEVEL, LEVELS, LEVELS_RULE);
+        return level == null ? cache.get(key) : cache.getAt(key, Level.valueOf(level));
     }
 }

@@ -89,6 +89,21 @@ public class TieredCache {
     }
 
     /**
+     * The value as one level holds it, or null: a read that names its level (to see what Redis or
+     * PostgreSQL holds, past this replica's memory) copies nothing into a faster level.
+     */
+    public Uni<Found> getAt(CacheKey key, Level level) {
+        Instant now = Instant.now();
+        String id = key.id();
+        Uni<CachedValue> held = switch (level) {
+            case L1 -> Uni.createFrom().item(l1.get(id, now));
+            case L2 -> l2.get(id, now).map(shared -> shared == null || shared.expired(now) ? null : shared);
+            case L3 -> l3.get(id);
+        };
+        return held.map(value -> value == null ? null : new Found(value, level));
+    }
+
+    /**
      * A read with stampede protection: on a miss the first caller gets the lease to load the key;
      * the others wait for its write (or for the lease to lapse, then miss).
      */
