@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.jboss.logging.Logger;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -37,6 +38,7 @@ import java.util.regex.Pattern;
 @Path("/api/v1/backup/export")
 public class ExportResource {
 
+    private static final Logger LOG = Logger.getLogger(ExportResource.class);
     public static final String SNAPSHOT_HEADER = "X-Backup-Snapshot";
     /** pg_snapshot's text form: xmin:xmax:xip,xip,... */
     static final Pattern SNAPSHOT = Pattern.compile("\\d{1,20}:\\d{1,20}:(\\d{1,20}(,\\d{1,20})*)?");
@@ -123,14 +125,17 @@ public class ExportResource {
         finished(since != null);
     }
 
-    /** The export's last byte is out: the performance report's backup age counts from now. */
-    private void finished(boolean incremental) throws IOException {
+    /**
+     * The export's last byte is out: the performance report's backup age counts from now. A record
+     * that fails is logged, not thrown: the export itself is whole, and the backup must not fail for it.
+     */
+    private void finished(boolean incremental) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement("INSERT INTO backup_exports (incremental) VALUES (?)")) {
             insert.setBoolean(1, incremental);
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new IOException("export not recorded: " + e.getMessage(), e);
+            LOG.warnf("export not recorded in backup_exports: %s", e.getMessage());
         }
     }
 }
