@@ -290,7 +290,9 @@ pg_statistics() {
   preload="$(psql_super -Atc 'SHOW shared_preload_libraries')"
   [[ ",${preload// /}," == *,pg_stat_statements,* ]] && return 0
   log "postgres: loading pg_stat_statements (restarting cluster $ver/main once)"
-  psql_super -qc "ALTER SYSTEM SET shared_preload_libraries = '${preload:+$preload,}pg_stat_statements'"
+  local libraries="" lib
+  for lib in ${preload//,/ }; do libraries+="'$lib', "; done  # one literal each: a list in one literal is one name
+  psql_super -qc "ALTER SYSTEM SET shared_preload_libraries = ${libraries}'pg_stat_statements'"
   as_root pg_ctlcluster --skip-systemctl-redirect "$ver" main restart
   wait_for postgres "$timeout" pg_up
 }

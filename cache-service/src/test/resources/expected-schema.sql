@@ -107,6 +107,7 @@ CREATE TABLE public.market_data_cache (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     expires_at timestamp with time zone NOT NULL,
     absent boolean DEFAULT false NOT NULL,
+    data_time timestamp with time zone,
     CONSTRAINT ck_market_data_cache_data_type CHECK (((data_type)::text = ANY ((ARRAY['realtime_price'::character varying, 'daily_price'::character varying, 'indicators'::character varying, 'fundamentals'::character varying, 'historical'::character varying])::text[]))),
     CONSTRAINT ck_market_data_cache_symbol CHECK ((btrim((symbol)::text) <> ''::text))
 );

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -90,6 +92,33 @@ class CacheControlsTest {
         as().queryParam("level", "L3").get(analysis).then().statusCode(200).header("X-Cache-Level", "L3");
         as().queryParam("level", "L4").get(fundamentals).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("level"));
+    }
+
+    /**
+     * Market data keeps the instant it describes (?dataTime=) in every level: Redis (daily prices),
+     * this replica's memory after a read, PostgreSQL (fundamentals, market_data_cache.data_time).
+     */
+    @Test
+    void marketDataKeepsItsOwnTimeInEveryLevel() {
+        String bar = "2026-12-04T21:00:00Z";
+        String price = "/api/v1/market-data/" + one + "/daily_price";
+        as().queryParam("dataTime", bar).body("{\"close\": 1.5}").put(price).then().statusCode(200);
+        as().queryParam("level", "L2").get(price).then().statusCode(200).header("X-Market-Data-Time", bar);
+        as().get(price).then().statusCode(200).header("X-Cache-Level", "L2");
+        as().queryParam("level", "L1").get(price).then().statusCode(200).header("X-Market-Data-Time", bar);
+
+        String fundamentals = "/api/v1/market-data/" + one + "/fundamentals";
+        as().queryParam("dataTime", "1999-12-31T00:00:00Z").body("{\"pe\": 21}").put(fundamentals).then().statusCode(200);
+        as().get(fundamentals).then().statusCode(200).header("X-Cache-Level", "L3").header("X-Market-Data-Time", "1999-12-31T00:00:00Z");
+        assertEquals("1999-12-31T00:00:00Z", db.strings("SELECT to_char(data_time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                + " FROM market_data_cache WHERE symbol = ? AND data_type = 'fundamentals'", one).get(0));
+
+        as().body("{\"close\": 1.6}").put(price).then().statusCode(200);
+        as().get(price).then().statusCode(200).header("X-Market-Data-Time", nullValue());
+        as().queryParam("dataTime", Instant.now().plusSeconds(3600).toString()).body("{\"close\": 1.7}").put(price)
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("dataTime"));
+        as().queryParam("dataTime", "yesterday").body("{\"close\": 1.7}").put(price)
+                .then().statusCode(400).body("errors.field", hasItem("dataTime"));
     }
 
     private RequestSpecification as() {

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class RedisOutageTest {
 
-    private static final String REDIS = "finagent-test:cache:v:";
+    private static final String REDIS = "finagent-test:cache:v2:";
 
     @Inject
     RedisDataSource redis;

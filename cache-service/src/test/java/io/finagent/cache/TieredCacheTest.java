@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class TieredCacheTest {
 
     private static final String PROBLEM = "application/problem+json";
-    private static final String REDIS = "finagent-test:cache:v:";
+    private static final String REDIS = "finagent-test:cache:v2:";
 
     @Inject
     RedisDataSource redis;
@@ -99,6 +99,16 @@ class TieredCacheTest {
         }
         as().get("/api/v1/cache/py:1").then().statusCode(200);
         assertEquals("9", other.get("/api/v1/cache/px:1").then().statusCode(200).extract().asString());
+    }
+
+    /** A value an earlier release wrote (key format v:, before the data time) is a miss here, and removals reach it. */
+    @Test
+    void theFormerReleasesValuesAreNotReadAndRemovalsReachThem() {
+        String former = "finagent-test:cache:v:" + id("old:1");
+        redis.value(String.class).set(former, "1,9999999999999:\"old\"");
+        as().get("/api/v1/cache/old:1").then().statusCode(404);
+        as().body(Map.of("pattern", "old:*")).post("/api/v1/cache/invalidate").then().statusCode(200).body("removed.L2", equalTo(1));
+        assertNull(redis.value(String.class).get(former));
     }
 
     @Test

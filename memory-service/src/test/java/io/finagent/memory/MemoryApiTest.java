@@ -48,6 +48,9 @@ class MemoryApiTest {
         // as of the day it was learned, it was all there was, at full relevance
         get(user, "/api/v1/memories?memoryType=FEEDBACK&asOf=" + learnedAt).statusCode(200)
                 .body("total", equalTo(1)).body("items.id", contains((int) old)).body("items[0].currentRelevance", equalTo(1.0f));
+        // an instant that does not parse is refused naming the parameter (the platform's EdgeInstants)
+        get(user, "/api/v1/memories?asOf=yesterday").statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("asOf"));
     }
 
     @Test

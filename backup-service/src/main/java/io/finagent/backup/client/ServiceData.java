@@ -61,7 +61,7 @@ public class ServiceData {
         if (tables != null) {
             query.add("tables=" + URLEncoder.encode(String.join(",", tables), StandardCharsets.UTF_8));
         }
-        HttpResponse<InputStream> response = calls.idempotent(request(service, EXPORT + (query.isEmpty() ? "" : "?" + String.join("&", query))).GET(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = calls.read(request(service, EXPORT + (query.isEmpty() ? "" : "?" + String.join("&", query))).GET(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             String problem = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
             throw new IOException(service + " export answered " + response.statusCode() + ": " + problem);
@@ -73,7 +73,7 @@ public class ServiceData {
 
     /** The service's effective configuration, as JSON (secrets masked by the service). */
     public byte[] configuration(String service) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = calls.idempotent(request(service, CONFIGURATION).GET(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = calls.read(request(service, CONFIGURATION).GET(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IOException(service + " configuration answered " + response.statusCode() + ": "
                     + new String(response.body(), StandardCharsets.UTF_8));
@@ -83,7 +83,7 @@ public class ServiceData {
 
     /** The rows of {@code table} whose {@code column} is before {@code before}, read in one snapshot: what the archiver moves. */
     public Export archiveRows(String service, String table, String column, Instant before) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = calls.idempotent(request(service, ARCHIVE + archiveQuery(table, column, before)).GET(),
+        HttpResponse<InputStream> response = calls.read(request(service, ARCHIVE + archiveQuery(table, column, before)).GET(),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw new IOException(service + " archive read answered " + response.statusCode() + ": "
@@ -95,8 +95,8 @@ public class ServiceData {
 
     /** Removes the rows {@link #archiveRows} read, except those changed since its snapshot; returns how many left. */
     public long archiveRemove(String service, String table, String column, Instant before, String snapshot) throws IOException, InterruptedException {
-        HttpResponse<String> response = calls.idempotent(request(service, ARCHIVE + archiveQuery(table, column, before) + "&snapshot="
-                + URLEncoder.encode(snapshot, StandardCharsets.UTF_8)).DELETE(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = calls.change(request(service, ARCHIVE + archiveQuery(table, column, before) + "&snapshot="
+                + URLEncoder.encode(snapshot, StandardCharsets.UTF_8)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(service + " archive removal answered " + response.statusCode() + ": " + response.body());
         }
@@ -110,8 +110,8 @@ public class ServiceData {
 
     /** Drops the service's change log up to {@code snapshot}: no delta will start before it. */
     public void pruneChanges(String service, String snapshot) throws IOException, InterruptedException {
-        HttpResponse<String> response = calls.idempotent(request(service, CHANGES + "?before=" + URLEncoder.encode(snapshot, StandardCharsets.UTF_8))
-                .DELETE(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = calls.change(request(service, CHANGES + "?before=" + URLEncoder.encode(snapshot, StandardCharsets.UTF_8))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(service + " change log answered " + response.statusCode() + ": " + response.body());
         }
@@ -119,7 +119,7 @@ public class ServiceData {
 
     /** Restores {@code service} from a body of full/ and delta/ entries; the service applies it in one transaction. */
     public String restore(String service, Supplier<InputStream> body) throws IOException, InterruptedException {
-        HttpResponse<String> response = calls.once(request(service, IMPORT).header("Content-Type", "application/octet-stream")
+        HttpResponse<String> response = calls.change(request(service, IMPORT).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(service + " import answered " + response.statusCode() + ": " + response.body());

@@ -16,8 +16,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * L3: PostgreSQL. Market data goes to market_data_cache (with its symbol, data type and
- * timeframe), everything else to cache_entries; one row per key id. Expired rows are never
+ * L3: PostgreSQL. Market data goes to market_data_cache (with its symbol, data type, timeframe
+ * and the data's own time), everything else to cache_entries; one row per key id. Expired rows are never
  * served, and {@link ExpiredRowPurge} deletes them.
  */
 @ApplicationScoped
@@ -33,11 +33,11 @@ public class DatabaseLevel {
             DO UPDATE SET value = EXCLUDED.value, absent = EXCLUDED.absent, created_at = EXCLUDED.created_at,
                           expires_at = EXCLUDED.expires_at""";
     private static final String PUT_MARKET = """
-            INSERT INTO market_data_cache (cache_key, symbol, data_type, timeframe, value, absent, created_at, expires_at)
-            VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8)
+            INSERT INTO market_data_cache (cache_key, symbol, data_type, timeframe, value, absent, created_at, expires_at, data_time)
+            VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9)
             ON CONFLICT ON CONSTRAINT uq_market_data_cache_key
             DO UPDATE SET value = EXCLUDED.value, absent = EXCLUDED.absent, created_at = EXCLUDED.created_at,
-                          expires_at = EXCLUDED.expires_at""";
+                          expires_at = EXCLUDED.expires_at, data_time = EXCLUDED.data_time""";
 
     private final Pool pool;
 
@@ -46,7 +46,8 @@ public class DatabaseLevel {
     }
 
     public Uni<CachedValue> get(String id) {
-        return pool.preparedQuery("SELECT value::text AS json, absent, created_at, expires_at FROM " + table(id)
+        String dataTimeColumn = MARKET.equals(table(id)) ? "data_time" : "NULL::timestamptz AS data_time";
+        return pool.preparedQuery("SELECT value::text AS json, absent, created_at, expires_at, " + dataTimeColumn + " FROM " + table(id)
                         + " WHERE cache_key = $1 AND expires_at > now()")
                 .execute(Tuple.of(id)).map(rows -> {
                     RowIterator<Row> it = rows.iterator();
@@ -56,8 +57,9 @@ public class DatabaseLevel {
                     Row row = it.next();
                     Instant storedAt = row.getOffsetDateTime("created_at").toInstant();
                     Instant expiresAt = row.getOffsetDateTime("expires_at").toInstant();
+                    OffsetDateTime dataTime = row.getOffsetDateTime("data_time");
                     return row.getBoolean("absent") ? CachedValue.absent(storedAt, expiresAt)
-                            : new CachedValue(row.getString("json"), storedAt, expiresAt);
+                            : new CachedValue(row.getString("json"), storedAt, expiresAt, dataTime == null ? null : dataTime.toInstant());
                 });
     }
 
@@ -72,7 +74,7 @@ public class DatabaseLevel {
         String[] parts = key.name().split(":", 3); // symbol, data type, timeframe
         String timeframe = CacheKey.NO_TIMEFRAME.equals(parts[2]) ? null : parts[2];
         Tuple row = Tuple.of(key.id(), parts[0], parts[1]).addValue(timeframe).addValue(json).addValue(value.isAbsent())
-                .addValue(stored).addValue(expires);
+                .addValue(stored).addValue(expires).addValue(value.dataTime() == null ? null : utc(value.dataTime()));
         return pool.preparedQuery(PUT_MARKET).execute(row).replaceWithVoid();
     }
 

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 
 /**
- * L2: Redis. A value is stored as {@code <storedAt ms>,<expiresAt ms>:<json>} ({@code …!} when
+ * L2: Redis. A value is stored as {@code <storedAt ms>,<expiresAt ms>[,<dataTime ms>]:<json>} ({@code …!} when
  * known absent) with Redis's own expiry, so one GET gives the value, its age and its time left.
  */
 @ApplicationScoped
@@ -25,13 +25,18 @@ public class RedisLevel {
     private final ReactiveValueCommands<String, String> values;
     private final ReactiveKeyCommands<String> keys;
     private final String prefix;
+    /** The keys of the format before the data time (v:), which a replica of the former release still reads. */
+    private final String former;
     private final RedisReads reads;
 
     public RedisLevel(ReactiveRedisDataSource redis, CacheConfig config, Vertx vertx,
                       @ConfigProperty(name = "finagent.redis.url") String url) {
         this.values = redis.value(String.class, String.class);
         this.keys = redis.key(String.class);
-        this.prefix = config.redisPrefix() + "v:";
+        // The value format's version is in the key: during a rolling upgrade each release reads only
+        // what it can decode (the other's keys are misses), and removals reach both.
+        this.prefix = config.redisPrefix() + "v2:";
+        this.former = config.redisPrefix() + "v:";
         this.reads = new RedisReads(vertx, url, values::get);
     }
 
@@ -53,12 +58,16 @@ public class RedisLevel {
     }
 
     public Uni<Void> remove(String id) {
-        return keys.unlink(prefix + id).replaceWithVoid();
+        return keys.unlink(prefix + id, former + id).replaceWithVoid();
     }
 
     /** Removes the ids matching a Redis glob, scanning in batches (never KEYS, which blocks Redis). */
     public Uni<Integer> removeMatching(String idGlob) {
-        var scan = keys.scan(new KeyScanArgs().match(prefix + idGlob).count(500));
+        return removeMatching(prefix, idGlob).chain(removed -> removeMatching(former, idGlob).map(old -> removed + old));
+    }
+
+    private Uni<Integer> removeMatching(String keyPrefix, String idGlob) {
+        var scan = keys.scan(new KeyScanArgs().match(keyPrefix + idGlob).count(500));
         return scan.toMulti().group().intoLists().of(500)
                 .onItem().transformToUniAndConcatenate(batch -> keys.unlink(batch.toArray(String[]::new)))
                 .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
@@ -69,22 +78,25 @@ public class RedisLevel {
     }
 
     static String encode(CachedValue value) {
-        String times = value.storedAt().toEpochMilli() + "," + value.expiresAt().toEpochMilli();
+        String times = value.storedAt().toEpochMilli() + "," + value.expiresAt().toEpochMilli()
+                + (value.dataTime() == null ? "" : "," + value.dataTime().toEpochMilli());
         return value.isAbsent() ? times + "!" : times + ":" + value.json();
     }
 
+    /** {@code <storedAt ms>,<expiresAt ms>[,<dataTime ms>]} then {@code :<json>} or {@code !}; written before the data time, two numbers. */
     static CachedValue decode(String stored) {
         if (stored == null) {
             return null;
         }
-        int comma = stored.indexOf(',');
-        int cut = comma + 1;
-        while (Character.isDigit(stored.charAt(cut))) {
+        int cut = 0;
+        while (Character.isDigit(stored.charAt(cut)) || stored.charAt(cut) == ',' || stored.charAt(cut) == '-') {
             cut++;
         }
-        Instant storedAt = Instant.ofEpochMilli(Long.parseLong(stored, 0, comma, 10));
-        Instant expiresAt = Instant.ofEpochMilli(Long.parseLong(stored, comma + 1, cut, 10));
+        String[] times = stored.substring(0, cut).split(",");
+        Instant storedAt = Instant.ofEpochMilli(Long.parseLong(times[0]));
+        Instant expiresAt = Instant.ofEpochMilli(Long.parseLong(times[1]));
+        Instant dataTime = times.length > 2 ? Instant.ofEpochMilli(Long.parseLong(times[2])) : null;
         return stored.charAt(cut) == '!' ? CachedValue.absent(storedAt, expiresAt)
-                : new CachedValue(stored.substring(cut + 1), storedAt, expiresAt);
+                : new CachedValue(stored.substring(cut + 1), storedAt, expiresAt, dataTime);
     }
 }

@@ -4,6 +4,7 @@ import io.finagent.cache.config.CacheConfig;
 import io.finagent.cache.domain.CacheKey;
 import io.finagent.cache.service.TieredCache;
 import io.finagent.platform.security.Roles;
+import io.finagent.platform.validation.Happened;
 import io.finagent.platform.validation.Symbol;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,15 +47,17 @@ public class MarketDataResource {
         this.config = config;
     }
 
+    /** Stores market data by its type's rule; {@code dataTime}, the instant the data describes, comes back as X-Market-Data-Time. */
     @PUT
     @Path("{symbol}/{dataType}")
     @Consumes(MediaType.WILDCARD)
     public Uni<CacheEntryResponse> put(@PathParam("symbol") @Symbol String symbol,
                                        @PathParam("dataType") @Pattern(regexp = DATA_TYPES, message = DATA_TYPES_RULE) String dataType,
                                        @QueryParam("timeframe") @Pattern(regexp = TIMEFRAME, message = TIMEFRAME_RULE) String timeframe,
+                                       @QueryParam("dataTime") @Happened Instant dataTime,
                                        String body) {
         CacheConfig.Rule rule = config.marketData().get(dataType);
-        var value = writes.value(body, false, rule.ttl(), Instant.now());
+        var value = writes.value(body, false, rule.ttl(), Instant.now()).describing(dataTime);
         CacheKey key = CacheKey.ofMarket(symbol, dataType, timeframe);
         return cache.put(key, value, rule.levels()).replaceWith(new CacheEntryResponse(key.name(), rule.levels(), value.expiresAt(), false));
     }

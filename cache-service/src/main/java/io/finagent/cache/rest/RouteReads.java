@@ -114,6 +114,9 @@ public class RouteReads {
         rc.response().putHeader("X-Cache-Level", found.level().name())
                 .putHeader("X-Cache-Stored-At", found.value().storedAt().toString())
                 .putHeader("X-Cache-Expires-At", found.value().expiresAt().toString());
+        if (found.value().dataTime() != null) {
+            rc.response().putHeader("X-Market-Data-Time", found.value().dataTime().toString());
+        }
         json(rc, 200, found.value().json());
     }
 

@@ -8,6 +8,7 @@ import io.finagent.cache.level.DatabaseLevel;
 import io.finagent.cache.level.MemoryLevel;
 import io.finagent.cache.level.SharedLevel;
 import io.finagent.platform.backup.DataRestored;
+import io.finagent.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -97,7 +98,8 @@ public class TieredCache {
         String id = key.id();
         Uni<CachedValue> held = switch (level) {
             case L1 -> Uni.createFrom().item(l1.get(id, now));
-            case L2 -> l2.get(id, now).map(shared -> shared == null || shared.expired(now) ? null : shared);
+            case L2 -> l2.get(id, now).map(shared -> shared == null || shared.expired(now) ? null : shared)
+                    .onFailure().transform(e -> ProblemException.unavailable("L2 cannot be read now: " + e.getMessage()));
             case L3 -> l3.get(id);
         };
         return held.map(value -> value == null ? null : new Found(value, level));

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import java.net.URI;
 import java.time.Duration;
@@ -42,5 +43,6 @@ public interface AiConfig {
     int maxTokens();
 
     @WithDefault("60s")
+    @DurationMin(millis = 1, message = ConfigMessages.POSITIVE)
     Duration timeout();
 }

@@ -9,6 +9,8 @@ public final class ConfigMessages {
 
     public static final String AT_LEAST = "is ${validatedValue}, must be at least {value}";
     public static final String AT_MOST = "is ${validatedValue}, must be at most {value}";
+    public static final String POSITIVE = "is ${validatedValue}, must be longer than zero";
+    public static final String A_DAY_OR_MORE = "is ${validatedValue}, must be a day or more";
 
     private ConfigMessages() {
     }

@@ -2,6 +2,7 @@ package io.finagent.platform.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import java.net.URI;
 import java.time.Duration;
@@ -17,5 +18,6 @@ public interface OpenBbConfig {
     Optional<String> apiKey();
 
     @WithDefault("10s")
+    @DurationMin(millis = 1, message = ConfigMessages.POSITIVE)
     Duration timeout();
 }

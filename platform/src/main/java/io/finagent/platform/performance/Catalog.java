@@ -31,6 +31,28 @@ final class Catalog {
         }
     }
 
+    /** Whether the service has a table (a plain or partitioned one, not a view) of that name. */
+    static boolean isTable(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(StatementStatistics.OWN
+                + "SELECT EXISTS (SELECT FROM pg_class WHERE oid = to_regclass(format('public.%I', ?::text)) AND relkind IN ('r', 'p'))")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** The table's live rows as the planner estimates them (0 when never analyzed). */
+    static long rows(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(StatementStatistics.OWN
+                + "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = to_regclass(format('public.%I', ?::text))")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
     /** The table's columns in their order; empty when the service has no such table. */
     static Set<String> columns(Connection c, String table) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(StatementStatistics.OWN + """

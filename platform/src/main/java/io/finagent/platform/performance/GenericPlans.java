@@ -44,21 +44,33 @@ final class GenericPlans {
     }
 
     static Plan plan(Connection connection, String query) throws SQLException {
+        // a prepared statement outlives a rollback: the savepoint keeps the transaction able to drop it
+        Savepoint planning = connection.setSavepoint();
         try (Statement st = connection.createStatement()) {
-            st.execute(StatementStatistics.OWN + "PREPARE " + NAME + " AS " + query);
-            // a prepared statement outlives a rollback: the savepoint keeps the transaction able to drop it
-            Savepoint explaining = connection.setSavepoint();
-            try (ResultSet rs = st.executeQuery(StatementStatistics.OWN + "EXPLAIN (FORMAT JSON) EXECUTE " + NAME + arguments(query))) {
-                rs.next();
-                JsonNode root = JSON.readTree(rs.getString(1)).get(0).get("Plan");
-                Plan plan = new Plan(root.get("Total Cost").asDouble(), new ArrayList<>(), new ArrayList<>());
-                collect(root, plan);
-                connection.releaseSavepoint(explaining);
-                return plan;
+            try {
+                st.execute(StatementStatistics.OWN + "PREPARE " + NAME + " AS " + query);
+                try (ResultSet rs = st.executeQuery(StatementStatistics.OWN + "EXPLAIN (FORMAT JSON) EXECUTE " + NAME + arguments(query))) {
+                    rs.next();
+                    JsonNode root = JSON.readTree(rs.getString(1)).get(0).get("Plan");
+                    Plan plan = new Plan(root.get("Total Cost").asDouble(), new ArrayList<>(), new ArrayList<>());
+                    collect(root, plan);
+                    connection.releaseSavepoint(planning);
+                    return plan;
+                }
             } catch (SQLException | JsonProcessingException e) {
-                connection.rollback(explaining);
+                connection.rollback(planning);
                 throw e instanceof SQLException sql ? sql : new SQLException("unreadable plan: " + e.getMessage(), e);
             } finally {
+                deallocate(connection);
+            }
+        }
+    }
+
+    /** Drops the statement prepared here, if it is there: the connection goes back to the pool without it. */
+    static void deallocate(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery(StatementStatistics.OWN + "SELECT EXISTS (SELECT FROM pg_prepared_statements WHERE name = '" + NAME + "')")) {
+            if (rs.next() && rs.getBoolean(1)) {
                 st.execute(StatementStatistics.OWN + "DEALLOCATE " + NAME);
             }
         }

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 import java.util.List;
 
-/** The service's index advice, and an index built on an admin's request (docs/index-advice.md). */
+/** The service's index advice, and an index built on an admin's request: 201, or 200 when it exists (docs/index-advice.md). */
 @Path("/api/v1/admin/index-advice")
 @RolesAllowed(Roles.ADMIN)
 @Blocking
@@ -43,6 +43,7 @@ public class IndexAdviceResource {
     @Path("indexes")
     @Extension(name = MigrationResource.SCHEMA_CHANGING, value = "true", parseValue = true)
     public Response create(@Valid @NotNull IndexRequest request) {
-        return Response.status(Response.Status.CREATED).entity(indexes.create(request.table(), request.columns())).build();
+        Indexes.Created index = indexes.create(request.table(), request.columns());
+        return Response.status(index.built() ? Response.Status.CREATED : Response.Status.OK).entity(index).build();
     }
 }

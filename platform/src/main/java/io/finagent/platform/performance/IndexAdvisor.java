@@ -61,6 +61,7 @@ public class IndexAdvisor {
                         statements ? suggestions(c, hypothetical) : List.of());
             } finally {
                 c.rollback();
+                GenericPlans.deallocate(c);
                 if (Catalog.hasExtension(c, "hypopg")) { // hypothetical indexes belong to the session, not the transaction
                     try (var st = c.createStatement()) {
                         st.execute(StatementStatistics.OWN + "SELECT hypopg_reset()");
@@ -89,8 +90,10 @@ public class IndexAdvisor {
                     if (columns.isEmpty() || byIndex.containsKey(key)) {
                         continue;
                     }
+                    // without the planner's word, only a large table's scans are worth an index
                     Suggestion suggestion = hypothetical
                             ? checked(c, statement, plan, scan.table(), columns)
+                            : Catalog.rows(c, scan.table()) < config.largeTableRows() ? null
                             : new Suggestion(scan.table(), columns, statement.query(), statement.calls(), plan.cost(), null, false,
                                     Indexes.createStatement(scan.table(), columns));
                     if (suggestion != null) {
@@ -111,7 +114,7 @@ public class IndexAdvisor {
             throws SQLException {
         String name;
         try (PreparedStatement ps = c.prepareStatement(StatementStatistics.OWN + "SELECT indexname FROM hypopg_create_index(?)")) {
-            ps.setString(1, Indexes.createStatement(table, columns).replace(" CONCURRENTLY", ""));
+            ps.setString(1, "CREATE INDEX ON public." + quoted(table) + " (" + String.join(", ", columns.stream().map(IndexAdvisor::quoted).toList()) + ")");
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 name = rs.getString(1);
@@ -130,6 +133,10 @@ public class IndexAdvisor {
                 st.execute(StatementStatistics.OWN + "SELECT hypopg_reset()");
             }
         }
+    }
+
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private List<SequentialScans> sequentialScans(Connection c) throws SQLException {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import java.time.Duration;
 
@@ -19,10 +20,12 @@ public interface PerformanceConfig {
 
     /** The wait for a connection to another service. */
     @WithDefault("10s")
+    @DurationMin(millis = 1, message = ConfigMessages.POSITIVE)
     Duration connectTimeout();
 
     /** The wait for another service's answer to begin (its status and headers). */
     @WithDefault("30s")
+    @DurationMin(millis = 1, message = ConfigMessages.POSITIVE)
     Duration requestTimeout();
 
     /** Further attempts of an idempotent call refused by a connection, a timeout or a 502/503/504. */
@@ -33,10 +36,12 @@ public interface PerformanceConfig {
 
     /** The wait before the first retry; it doubles with each. */
     @WithDefault("200ms")
+    @DurationMin(millis = 1, message = ConfigMessages.POSITIVE)
     Duration retryBackoff();
 
     /** A statement whose mean time reaches this is slow. */
     @WithDefault("1s")
+    @DurationMin(millis = 1, message = ConfigMessages.POSITIVE)
     Duration slowQuery();
 
     /** A table from this many live rows up is large: its sequential scans are worth an index. */
@@ -58,10 +63,12 @@ public interface PerformanceConfig {
 
     /** How often the report's database figures are read into gauges (PerformanceGauges). */
     @WithDefault("60s")
+    @DurationMin(millis = 1, message = ConfigMessages.POSITIVE)
     Duration gaugesInterval();
 
     /** How often each table's size is sampled (StorageSamples), and the wait before the first sample. */
     @WithDefault("1h")
+    @DurationMin(millis = 1, message = ConfigMessages.POSITIVE)
     Duration storageSampleInterval();
 
     @WithDefault("1m")
@@ -69,5 +76,6 @@ public interface PerformanceConfig {
 
     /** Storage samples older than this are deleted. */
     @WithDefault("90d")
+    @DurationMin(days = 1, message = ConfigMessages.A_DAY_OR_MORE)
     Duration storageHistory();
 }

@@ -9,14 +9,15 @@ import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 
 /**
  * Calls to another service with the timeouts and retries of {@code finagent.performance}: the
- * answer must begin within {@code request-timeout}; an idempotent call refused by the connection,
- * timed out, or answered 502/503/504 (a replica restarting, say) is tried again up to
- * {@code retries} times, waiting {@code retry-backoff}, doubled each time. A call that is not
- * idempotent (a restore's streamed body) is sent once, without the answer's timeout.
+ * answer of a read must begin within {@code request-timeout}; a read refused by the connection
+ * (nothing was sent) or answered 502/503/504 (a replica restarting, say) is tried again up to
+ * {@code retries} times, waiting {@code retry-backoff}, doubled each time. A read that timed out is
+ * not tried again: the service may still be working on it. A call that changes something (a
+ * restore's streamed body, an archive's removal) is sent once, without the answer's timeout: it
+ * may rightly take long, and a second one would overlap the first.
  */
 @ApplicationScoped
 public class ServiceCalls {
@@ -32,7 +33,7 @@ public class ServiceCalls {
                 .version(HttpClient.Version.HTTP_1_1).build(); // no h2c upgrade: a streamed body cannot be replayed
     }
 
-    public <T> HttpResponse<T> idempotent(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
+    public <T> HttpResponse<T> read(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
         HttpRequest built = request.timeout(config.requestTimeout()).build();
         for (int attempt = 0; ; attempt++) {
             boolean last = attempt >= config.retries();
@@ -45,7 +46,7 @@ public class ServiceCalls {
                     stream.close();
                 }
                 LOG.infof("%s %s answered %d: trying again", built.method(), built.uri(), response.statusCode());
-            } catch (ConnectException | HttpTimeoutException e) {
+            } catch (ConnectException e) {
                 if (last) {
                     throw e;
                 }
@@ -55,7 +56,7 @@ public class ServiceCalls {
         }
     }
 
-    public <T> HttpResponse<T> once(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
+    public <T> HttpResponse<T> change(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
         return http.send(request, body);
     }
 }

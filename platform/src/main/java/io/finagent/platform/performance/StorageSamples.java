@@ -12,7 +12,8 @@ import java.sql.SQLException;
 
 /**
  * Today's size of each table, kept in {@code storage_samples} (the day's last sample wins) for the
- * report's growth per day; samples and export records older than {@code storage-history} go.
+ * report's growth per day; samples and export records older than {@code storage-history} go (but
+ * the newest export's, which the backup age counts from).
  * Every replica samples alike: the same rows, the same figures.
  */
 @ApplicationScoped
@@ -56,7 +57,8 @@ public class StorageSamples {
         }
         if (Catalog.hasTable(c, "backup_exports")) {
             try (PreparedStatement purge = c.prepareStatement(StatementStatistics.OWN
-                    + "DELETE FROM backup_exports WHERE finished_at < now() - make_interval(days => ?::int)")) {
+                    + "DELETE FROM backup_exports WHERE finished_at < now() - make_interval(days => ?::int)"
+                    + " AND id < (SELECT max(id) FROM backup_exports)")) { // the newest stays: the backup age must grow, not vanish
                 purge.setLong(1, config.storageHistory().toDays());
                 purge.executeUpdate();
             }

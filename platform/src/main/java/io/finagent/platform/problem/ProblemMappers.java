@@ -88,6 +88,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json);
         }
+        if (e.getCause() instanceof ProblemException refused) { // a parameter's converter named it (EdgeInstants)
+            return problem(refused);
+        }
         if (e instanceof NotFoundException && e.getCause() != null) {
             // JAX-RS answers 404 when a query or path parameter does not convert; it is bad input
             String detail = "a parameter does not have the expected form: " + e.getCause().getMessage();

@@ -74,7 +74,7 @@ class IndexAdvisorTest {
         assertTrue(suggestion.checkedByPlanner());
         assertTrue(suggestion.costAfter() < suggestion.costBefore() / 2, suggestion.toString());
         assertEquals(5, suggestion.calls());
-        assertEquals("CREATE INDEX CONCURRENTLY IF NOT EXISTS \"ix_trades_account_executed_at\" ON public.\"trades\" (\"account\", \"executed_at\")",
+        assertEquals("CREATE INDEX CONCURRENTLY \"ix_trades_account_executed_at\" ON public.\"trades\" (\"account\", \"executed_at\")",
                 suggestion.createStatement());
         assertTrue(advice.frequentStatements().stream().anyMatch(s -> s.query().contains("FROM trades WHERE account = $1") && s.calls() == 5),
                 advice.frequentStatements().toString());
@@ -105,6 +105,8 @@ class IndexAdvisorTest {
         Indexes indexes = new Indexes(dataSource);
         Indexes.Created created = indexes.create("trades", List.of("account", "executed_at"));
         assertEquals("ix_trades_account_executed_at", created.index());
+        assertTrue(created.built());
+        assertFalse(indexes.create("trades", List.of("account", "executed_at")).built(), "asked again: found, not built twice");
         TestDatabase db = new TestDatabase(DATABASE);
         assertEquals(1, db.count("SELECT count(*) FROM pg_index WHERE indexrelid = 'ix_trades_account_executed_at'::regclass AND indisvalid"));
         runMissing(dataSource, 1);
@@ -113,6 +115,12 @@ class IndexAdvisorTest {
         assertEquals("table", assertThrows(ProblemException.class, () -> indexes.create("nope", List.of("id"))).problem().errors().get(0).field());
         assertEquals("columns", assertThrows(ProblemException.class, () -> indexes.create("trades", List.of("id", "nope"))).problem().errors().get(0).field());
         assertEquals("columns", assertThrows(ProblemException.class, () -> indexes.create("trades", List.of("id", "id"))).problem().errors().get(0).field());
+        db.execute("CREATE INDEX ix_trades_symbol_venue ON trades (venue)"); // the name an index on (symbol, venue) would take
+        assertEquals(409, assertThrows(ProblemException.class, () -> indexes.create("trades", List.of("symbol", "venue"))).problem().status());
+        db.execute("ALTER TABLE trades ADD COLUMN details JSON");
+        assertEquals("columns", assertThrows(ProblemException.class, () -> indexes.create("trades", List.of("details"))).problem().errors().get(0).field(),
+                "a json column has no B-tree");
+        assertEquals(0, db.count("SELECT count(*) FROM pg_index WHERE NOT indisvalid"), "no invalid index left behind");
     }
 
     @Test

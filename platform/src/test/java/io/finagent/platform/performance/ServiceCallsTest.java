@@ -29,6 +29,7 @@ class ServiceCallsTest {
     private HttpServer server;
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger slowCalls = new AtomicInteger();
     private volatile int unavailableFirst;
     private final CountDownLatch release = new CountDownLatch(1);
 
@@ -43,6 +44,7 @@ class ServiceCallsTest {
             exchange.close();
         });
         server.createContext("/slow", exchange -> {
+            slowCalls.incrementAndGet();
             try {
                 release.await();
             } catch (InterruptedException e) {
@@ -73,7 +75,7 @@ class ServiceCallsTest {
     @Test
     void anUnavailableServiceIsTriedAgainUpToTheRetries() throws Exception {
         unavailableFirst = 2;
-        HttpResponse<String> response = calls(Duration.ofSeconds(5), 2).idempotent(get("/export"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = calls(Duration.ofSeconds(5), 2).read(get("/export"), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         assertEquals("call 3", response.body());
     }
@@ -81,15 +83,24 @@ class ServiceCallsTest {
     @Test
     void afterTheLastRetryTheCallerSeesTheLastAnswer() throws Exception {
         unavailableFirst = 5;
-        HttpResponse<String> response = calls(Duration.ofSeconds(5), 1).idempotent(get("/export"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = calls(Duration.ofSeconds(5), 1).read(get("/export"), HttpResponse.BodyHandlers.ofString());
         assertEquals(503, response.statusCode());
         assertEquals(2, calls.get(), "one call and one retry");
     }
 
     @Test
-    void anAnswerThatDoesNotBeginWithinTheRequestTimeoutFails() {
+    void anAnswerThatDoesNotBeginWithinTheRequestTimeoutFailsWithoutARetry() {
         assertThrows(HttpTimeoutException.class,
-                () -> calls(Duration.ofMillis(300), 0).idempotent(get("/slow"), HttpResponse.BodyHandlers.discarding()));
+                () -> calls(Duration.ofMillis(300), 2).read(get("/slow"), HttpResponse.BodyHandlers.discarding()));
+        assertEquals(1, slowCalls.get(), "the service may still be working on it: not asked again");
+    }
+
+    @Test
+    void aChangeIsSentOnce() throws Exception {
+        unavailableFirst = 5;
+        HttpRequest request = get("/export").DELETE().build();
+        assertEquals(503, calls(Duration.ofSeconds(5), 2).change(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(1, calls.get());
     }
 
     @Test
@@ -99,6 +110,6 @@ class ServiceCallsTest {
             closed = socket.getLocalPort();
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + closed + "/export")).GET();
-        assertThrows(ConnectException.class, () -> calls(Duration.ofSeconds(5), 2).idempotent(request, HttpResponse.BodyHandlers.discarding()));
+        assertThrows(ConnectException.class, () -> calls(Duration.ofSeconds(5), 2).read(request, HttpResponse.BodyHandlers.discarding()));
     }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE market_data_cache DROP COLUMN data_time;
