@@ -14,28 +14,17 @@ final class Catalog {
     }
 
     static boolean hasExtension(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(StatementStatistics.OWN + "SELECT EXISTS (SELECT FROM pg_extension WHERE extname = ?)")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
-    }
-
-    static boolean hasTable(Connection c, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(StatementStatistics.OWN + "SELECT to_regclass(?) IS NOT NULL")) {
-            ps.setString(1, "public." + table);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
+        return exists(c, "SELECT EXISTS (SELECT FROM pg_extension WHERE extname = ?)", name);
     }
 
     /** Whether the service has a table (a plain or partitioned one, not a view) of that name. */
     static boolean isTable(Connection c, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(StatementStatistics.OWN
-                + "SELECT EXISTS (SELECT FROM pg_class WHERE oid = to_regclass(format('public.%I', ?::text)) AND relkind IN ('r', 'p'))")) {
-            ps.setString(1, table);
+        return exists(c, "SELECT EXISTS (SELECT FROM pg_class WHERE oid = to_regclass(format('public.%I', ?::text)) AND relkind IN ('r', 'p'))", table);
+    }
+
+    private static boolean exists(Connection c, String sql, String argument) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(StatementStatistics.OWN + sql)) {
+            ps.setString(1, argument);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }

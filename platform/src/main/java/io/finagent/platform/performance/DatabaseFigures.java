@@ -100,7 +100,7 @@ final class DatabaseFigures {
     }
 
     static Backup backup(Connection c) throws SQLException {
-        if (!Catalog.hasTable(c, "backup_exports")) { // backup-service's own data is not exported
+        if (!Catalog.isTable(c, "backup_exports")) { // backup-service's own data is not exported
             return new Backup(null, null);
         }
         try (PreparedStatement ps = c.prepareStatement(StatementStatistics.OWN + "SELECT max(finished_at) FROM backup_exports");

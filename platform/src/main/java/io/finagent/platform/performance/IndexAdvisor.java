@@ -114,7 +114,7 @@ public class IndexAdvisor {
             throws SQLException {
         String name;
         try (PreparedStatement ps = c.prepareStatement(StatementStatistics.OWN + "SELECT indexname FROM hypopg_create_index(?)")) {
-            ps.setString(1, "CREATE INDEX ON public." + quoted(table) + " (" + String.join(", ", columns.stream().map(IndexAdvisor::quoted).toList()) + ")");
+            ps.setString(1, "CREATE INDEX" + Indexes.on(table, columns));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 name = rs.getString(1);
@@ -133,10 +133,6 @@ public class IndexAdvisor {
                 st.execute(StatementStatistics.OWN + "SELECT hypopg_reset()");
             }
         }
-    }
-
-    private static String quoted(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private List<SequentialScans> sequentialScans(Connection c) throws SQLException {

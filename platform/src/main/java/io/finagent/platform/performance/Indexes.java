@@ -137,8 +137,12 @@ public class Indexes {
     }
 
     static String createStatement(String table, List<String> columns) {
-        return "CREATE INDEX CONCURRENTLY " + quote(name(table, columns)) + " ON public." + quote(table)
-                + " (" + columns.stream().map(Indexes::quote).collect(Collectors.joining(", ")) + ")";
+        return "CREATE INDEX CONCURRENTLY " + quote(name(table, columns)) + on(table, columns);
+    }
+
+    /** {@code ON public."table" ("a", "b")}: what an index statement, real or hypothetical, indexes. */
+    static String on(String table, List<String> columns) {
+        return " ON public." + quote(table) + " (" + columns.stream().map(Indexes::quote).collect(Collectors.joining(", ")) + ")";
     }
 
     static String name(String table, List<String> columns) {

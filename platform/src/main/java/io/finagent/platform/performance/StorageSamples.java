@@ -55,7 +55,7 @@ public class StorageSamples {
             purge.setLong(1, config.storageHistory().toDays());
             purge.executeUpdate();
         }
-        if (Catalog.hasTable(c, "backup_exports")) {
+        if (Catalog.isTable(c, "backup_exports")) {
             try (PreparedStatement purge = c.prepareStatement(StatementStatistics.OWN
                     + "DELETE FROM backup_exports WHERE finished_at < now() - make_interval(days => ?::int)"
                     + " AND id < (SELECT max(id) FROM backup_exports)")) { // the newest stays: the backup age must grow, not vanish
