@@ -11,34 +11,109 @@ SET row_security = off;
 CREATE SCHEMA public;
 ALTER SCHEMA public OWNER TO pg_database_owner;
 COMMENT ON SCHEMA public IS 'standard public schema';
+CREATE FUNCTION public.finagent_create_month_partitions(parent text, first_month timestamp with time zone, last_month timestamp with time zone) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    month     TIMESTAMP := date_trunc('month', first_month AT TIME ZONE 'UTC');
+    partition TEXT;
+    created   INTEGER := 0;
+BEGIN
+    IF to_regclass(quote_ident(parent || '_default')) IS NULL THEN
+        EXECUTE format('CREATE TABLE %I PARTITION OF %I DEFAULT', parent || '_default', parent);
+    END IF;
+    WHILE month <= last_month AT TIME ZONE 'UTC' LOOP
+        partition := parent || to_char(month, '"_p"YYYY"_"MM');
+        IF to_regclass(quote_ident(partition)) IS NULL THEN
+            EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)', partition, parent,
+                           month AT TIME ZONE 'UTC', (month + INTERVAL '1 month') AT TIME ZONE 'UTC');
+            created := created + 1;
+        END IF;
+        month := month + INTERVAL '1 month';
+    END LOOP;
+    RETURN created;
+END $$;
+ALTER FUNCTION public.finagent_create_month_partitions(parent text, first_month timestamp with time zone, last_month timestamp with time zone) OWNER TO finagent_backup;
+CREATE FUNCTION public.finagent_partition_by_month(tbl text, by_column text, months_back integer) RETURNS void
+    LANGUAGE sql
+    AS $$ SELECT finagent_rebuild_table(tbl, by_column, months_back) $$;
+ALTER FUNCTION public.finagent_partition_by_month(tbl text, by_column text, months_back integer) OWNER TO finagent_backup;
+CREATE FUNCTION public.finagent_rebuild_table(tbl text, by_column text, months_back integer) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    kept      TEXT[] := finagent_take_indexes_keys_triggers(tbl);
+    former    TEXT := tbl || '_former';
+    was_by    TEXT;
+    key_name  TEXT;
+    key_def   TEXT;
+    identity  TEXT;
+    oldest    TIMESTAMPTZ;
+    statement TEXT;
+BEGIN
+    SELECT a.attname INTO was_by FROM pg_partitioned_table p JOIN pg_attribute a ON a.attrelid = p.partrelid AND a.attnum = p.partattrs[0]
+    WHERE p.partrelid = tbl::regclass;
+    SELECT conname, pg_get_constraintdef(oid) INTO key_name, key_def FROM pg_constraint WHERE conrelid = tbl::regclass AND contype = 'p';
+    SELECT attname INTO identity FROM pg_attribute WHERE attrelid = tbl::regclass AND attidentity <> '' AND NOT attisdropped;
+    EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I', tbl, key_name);
+    EXECUTE format('ALTER TABLE %I RENAME TO %I', tbl, former);
+    IF identity IS NOT NULL THEN
+        EXECUTE format('ALTER SEQUENCE %s RENAME TO %I', pg_get_serial_sequence(quote_ident(former), identity), former || '_seq');
+    END IF;
+    EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING IDENTITY INCLUDING GENERATED'
+                   ' INCLUDING STORAGE INCLUDING COMPRESSION) %s', tbl, former,
+                   CASE WHEN by_column IS NULL THEN '' ELSE format('PARTITION BY RANGE (%I)', by_column) END);
+    IF by_column IS NOT NULL THEN
+        EXECUTE format('SELECT min(%I) FROM %I', by_column, former) INTO oldest;
+        PERFORM finagent_create_month_partitions(tbl, greatest(coalesce(oldest, now()), now() - make_interval(months => months_back)),
+                                                 now() + INTERVAL '1 month');
+    END IF;
+    EXECUTE format('INSERT INTO %I OVERRIDING SYSTEM VALUE SELECT * FROM %I', tbl, former);
+    IF identity IS NOT NULL THEN
+        EXECUTE format('SELECT setval(%L, last_value, is_called) FROM %I', pg_get_serial_sequence(quote_ident(tbl), identity), former || '_seq');
+    END IF;
+    EXECUTE format('DROP TABLE %I', former);
+    IF was_by IS NOT NULL THEN
+        key_def := replace(key_def, ', ' || quote_ident(was_by) || ')', ')');
+    END IF;
+    IF by_column IS NOT NULL THEN
+        key_def := replace(key_def, ')', ', ' || quote_ident(by_column) || ')');
+    END IF;
+    EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I %s', tbl, key_name, key_def);
+    FOREACH statement IN ARRAY kept LOOP
+        EXECUTE statement;
+    END LOOP;
+END $$;
+ALTER FUNCTION public.finagent_rebuild_table(tbl text, by_column text, months_back integer) OWNER TO finagent_backup;
 CREATE FUNCTION public.finagent_record_change() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 DECLARE
     new_key JSONB;
     old_key JSONB;
+    backed_up TEXT := coalesce(pg_partition_root(TG_RELID)::text, TG_TABLE_NAME);
 BEGIN
     IF TG_NARGS = 1 AND TG_ARGV[0] = 'id' THEN
         IF TG_OP <> 'DELETE' THEN
             new_key := jsonb_build_object('id', NEW.id);
-            INSERT INTO row_changes (table_name, row_key) VALUES (TG_TABLE_NAME, new_key);
+            INSERT INTO row_changes (table_name, row_key) VALUES (backed_up, new_key);
         END IF;
         IF TG_OP <> 'INSERT' THEN
             old_key := jsonb_build_object('id', OLD.id);
             IF old_key IS DISTINCT FROM new_key THEN
-                INSERT INTO row_changes (table_name, row_key) VALUES (TG_TABLE_NAME, old_key);
+                INSERT INTO row_changes (table_name, row_key) VALUES (backed_up, old_key);
             END IF;
         END IF;
         RETURN NULL;
     END IF;
     IF TG_OP <> 'DELETE' THEN
         new_key := finagent_row_key(to_jsonb(NEW), TG_ARGV);
-        INSERT INTO row_changes (table_name, row_key) VALUES (TG_TABLE_NAME, new_key);
+        INSERT INTO row_changes (table_name, row_key) VALUES (backed_up, new_key);
     END IF;
     IF TG_OP <> 'INSERT' THEN
         old_key := finagent_row_key(to_jsonb(OLD), TG_ARGV);
         IF old_key IS DISTINCT FROM new_key THEN -- a delete, or an update that moved the row to another key
-            INSERT INTO row_changes (table_name, row_key) VALUES (TG_TABLE_NAME, old_key);
+            INSERT INTO row_changes (table_name, row_key) VALUES (backed_up, old_key);
         END IF;
     END IF;
     RETURN NULL;
@@ -48,6 +123,33 @@ CREATE FUNCTION public.finagent_row_key(source jsonb, columns text[]) RETURNS js
     LANGUAGE sql IMMUTABLE
     AS $$ SELECT jsonb_object_agg(c, source -> c) FROM unnest(columns) AS c $$;
 ALTER FUNCTION public.finagent_row_key(source jsonb, columns text[]) OWNER TO finagent_backup;
+CREATE FUNCTION public.finagent_take_indexes_keys_triggers(tbl text) RETURNS text[]
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    kept    TEXT[];
+    dropped TEXT;
+BEGIN
+    SELECT coalesce(array_agg(replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ') ORDER BY i.indexrelid), '{}') INTO kept
+    FROM pg_index i WHERE i.indrelid = tbl::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid);
+    SELECT kept || coalesce(array_agg(format('ALTER TABLE %I ADD CONSTRAINT %I %s', tbl, k.conname, pg_get_constraintdef(k.oid)) ORDER BY k.oid), '{}')
+    INTO kept FROM pg_constraint k WHERE k.conrelid = tbl::regclass AND k.contype = 'f';
+    SELECT kept || coalesce(array_agg(pg_get_triggerdef(t.oid) ORDER BY t.oid), '{}') INTO kept
+    FROM pg_trigger t WHERE t.tgrelid = tbl::regclass AND NOT t.tgisinternal;
+    FOR dropped IN SELECT format('DROP INDEX %s', i.indexrelid::regclass) FROM pg_index i WHERE i.indrelid = tbl::regclass
+                   AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid)
+                   UNION ALL SELECT format('ALTER TABLE %I DROP CONSTRAINT %I', tbl, k.conname) FROM pg_constraint k
+                   WHERE k.conrelid = tbl::regclass AND k.contype = 'f'
+                   UNION ALL SELECT format('DROP TRIGGER %I ON %I', t.tgname, tbl) FROM pg_trigger t WHERE t.tgrelid = tbl::regclass AND NOT t.tgisinternal LOOP
+        EXECUTE dropped;
+    END LOOP;
+    RETURN kept;
+END $$;
+ALTER FUNCTION public.finagent_take_indexes_keys_triggers(tbl text) OWNER TO finagent_backup;
+CREATE FUNCTION public.finagent_unpartition(tbl text) RETURNS void
+    LANGUAGE sql
+    AS $$ SELECT finagent_rebuild_table(tbl, NULL, NULL) $$;
+ALTER FUNCTION public.finagent_unpartition(tbl text) OWNER TO finagent_backup;
 SET default_tablespace = '';
 SET default_table_access_method = heap;
 CREATE TABLE public.archive_runs (
@@ -247,6 +349,27 @@ ALTER TABLE public.row_changes ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY 
     NO MAXVALUE
     CACHE 1
 );
+CREATE TABLE public.sample_monthly_trades (
+    id bigint NOT NULL,
+    symbol character varying(16) NOT NULL,
+    traded_at timestamp with time zone NOT NULL
+)
+PARTITION BY RANGE (traded_at);
+ALTER TABLE public.sample_monthly_trades OWNER TO finagent_backup;
+CREATE TABLE public.sample_monthly_trades_default (
+    id bigint NOT NULL,
+    symbol character varying(16) NOT NULL,
+    traded_at timestamp with time zone NOT NULL
+);
+ALTER TABLE public.sample_monthly_trades_default OWNER TO finagent_backup;
+ALTER TABLE public.sample_monthly_trades ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.sample_monthly_trades_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 CREATE TABLE public.sample_settings (
     name character varying(64) NOT NULL,
     value text NOT NULL
@@ -274,6 +397,7 @@ CREATE TABLE public.storage_samples (
     live_rows bigint NOT NULL
 );
 ALTER TABLE public.storage_samples OWNER TO finagent_backup;
+ALTER TABLE ONLY public.sample_monthly_trades ATTACH PARTITION public.sample_monthly_trades_default DEFAULT;
 ALTER TABLE ONLY public.archive_runs
     ADD CONSTRAINT archive_runs_pkey PRIMARY KEY (id);
 ALTER TABLE ONLY public.backup_exports
@@ -290,6 +414,10 @@ ALTER TABLE ONLY public.retention_policies
     ADD CONSTRAINT retention_policies_pkey PRIMARY KEY (id);
 ALTER TABLE ONLY public.row_changes
     ADD CONSTRAINT row_changes_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY public.sample_monthly_trades
+    ADD CONSTRAINT sample_monthly_trades_pkey PRIMARY KEY (id, traded_at);
+ALTER TABLE ONLY public.sample_monthly_trades_default
+    ADD CONSTRAINT sample_monthly_trades_default_pkey PRIMARY KEY (id, traded_at);
 ALTER TABLE ONLY public.sample_settings
     ADD CONSTRAINT sample_settings_pkey PRIMARY KEY (name);
 ALTER TABLE ONLY public.sample_trades
@@ -311,6 +439,8 @@ CREATE INDEX ix_backups_snapshot ON public.backups USING btree (snapshot_at) WHE
 CREATE INDEX ix_backups_type_status_completed ON public.backups USING btree (backup_type, status, completed_at DESC);
 CREATE INDEX ix_restores_started ON public.restores USING btree (started_at DESC);
 CREATE INDEX row_changes_table ON public.row_changes USING btree (table_name, id);
+ALTER INDEX public.sample_monthly_trades_pkey ATTACH PARTITION public.sample_monthly_trades_default_pkey;
+CREATE TRIGGER sample_monthly_trades_changes AFTER INSERT OR DELETE OR UPDATE ON public.sample_monthly_trades FOR EACH ROW EXECUTE FUNCTION public.finagent_record_change('id');
 CREATE TRIGGER sample_settings_changes AFTER INSERT OR DELETE OR UPDATE ON public.sample_settings FOR EACH ROW EXECUTE FUNCTION public.finagent_record_change('name');
 CREATE TRIGGER sample_trades_changes AFTER INSERT OR DELETE OR UPDATE ON public.sample_trades FOR EACH ROW EXECUTE FUNCTION public.finagent_record_change('id');
 ALTER TABLE ONLY public.backup_schedules

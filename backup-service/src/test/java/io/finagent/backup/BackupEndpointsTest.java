@@ -16,4 +16,9 @@ class BackupEndpointsTest extends ServiceEndpointsContract {
     protected List<String> readinessChecks() {
         return List.of("PostgreSQL");
     }
+
+    @Override
+    protected List<String> monthlyTables() {
+        return List.of("sample_monthly_trades");
+    }
 }

@@ -16,4 +16,9 @@ class CacheEndpointsTest extends ServiceEndpointsContract {
     protected List<String> readinessChecks() {
         return List.of("PostgreSQL", "Redis");
     }
+
+    @Override
+    protected List<String> monthlyTables() {
+        return List.of("market_data_cache");
+    }
 }

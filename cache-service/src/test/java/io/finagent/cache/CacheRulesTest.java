@@ -55,6 +55,37 @@ class CacheRulesTest {
         as().body("1").put("/api/v1/market-data/" + symbol + "/tick_by_tick").then().statusCode(400).body("errors.field", hasItem("dataType"));
     }
 
+    /**
+     * market_data_cache is partitioned by month, with no unique index on the key: rewrites, one after
+     * the other and at once, leave one row, holding the last value, in the month it was written in.
+     */
+    @Test
+    void aMarketValueWrittenManyTimesIsOneRow() throws Exception {
+        String path = "/api/v1/market-data/" + symbol + "/fundamentals";
+        as().body(Map.of("pe", 1)).put(path).then().statusCode(200);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CyclicBarrier start = new CyclicBarrier(8);
+            List<Future<Integer>> puts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int pe = 10 + i;
+                puts.add(pool.submit(() -> {
+                    start.await();
+                    return as().body(Map.of("pe", pe)).put(path).statusCode();
+                }));
+            }
+            for (Future<Integer> put : puts) {
+                assertEquals(200, put.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        as().body(Map.of("pe", 99)).put(path).then().statusCode(200);
+        assertEquals(List.of("{\"pe\": 99}"), db.strings("SELECT value::text FROM market_data_cache WHERE symbol = ? AND data_type = 'fundamentals'", symbol));
+        assertEquals(List.of("true"), db.strings("SELECT (tableoid::regclass::text = 'market_data_cache' || to_char(created_at AT TIME ZONE 'UTC',"
+                + " '\"_p\"YYYY\"_\"MM'))::text FROM market_data_cache WHERE symbol = ? AND data_type = 'fundamentals'", symbol));
+    }
+
     @Test
     void aValueStoredWithoutATtlLivesTheDesignsHour() {
         Instant before = Instant.now();

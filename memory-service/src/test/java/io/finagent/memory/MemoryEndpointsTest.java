@@ -16,4 +16,9 @@ class MemoryEndpointsTest extends ServiceEndpointsContract {
     protected List<String> readinessChecks() {
         return List.of("PostgreSQL", "Kafka");
     }
+
+    @Override
+    protected List<String> monthlyTables() {
+        return List.of("decision_history");
+    }
 }

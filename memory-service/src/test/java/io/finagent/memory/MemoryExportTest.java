@@ -38,7 +38,8 @@ class MemoryExportTest {
         ExtractableResponse<Response> full = asAdmin().get(EXPORT).then().statusCode(200).extract();
         String snapshot = full.header("X-Backup-Snapshot");
         Map<String, String> entries = ExportBodies.entries(full.asByteArray());
-        assertEquals(List.of("agent_contexts.csv", "ai_memory.csv", "decision_history.csv", "episodes.csv", "outcome_credits.csv", "pattern_recognition.csv"),
+        assertEquals(List.of("agent_contexts.csv", "ai_memory.csv", "decision_history.csv", "decision_idempotency_keys.csv", "episodes.csv",
+                        "outcome_credits.csv", "pattern_recognition.csv"),
                 List.copyOf(entries.keySet()));
         assertTrue(ids(entries.get("decision_history.csv")).containsAll(List.of(kept, doomed)));
 

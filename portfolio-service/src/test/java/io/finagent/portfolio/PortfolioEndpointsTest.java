@@ -16,4 +16,9 @@ class PortfolioEndpointsTest extends ServiceEndpointsContract {
     protected List<String> readinessChecks() {
         return List.of("PostgreSQL", "Kafka");
     }
+
+    @Override
+    protected List<String> monthlyTables() {
+        return List.of("transactions");
+    }
 }

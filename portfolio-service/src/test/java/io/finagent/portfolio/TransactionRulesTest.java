@@ -9,6 +9,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -120,6 +121,27 @@ class TransactionRulesTest {
                 .post("/api/v1/portfolios/" + p + "/transactions").then().statusCode(201)
                 .header("Idempotent-Replayed", "true").body("id", equalTo((int) id));
         assertAmount("990", api.report(p).get("portfolio.cashBalance"));
+    }
+
+    /** transactions is partitioned by month of executed_at: a key is one transaction whatever month a retry names. */
+    @Test
+    void anIdempotencyKeyHoldsAcrossMonthsAndAFutureTradeIsRefused() {
+        long p = api.open("1000", "FIFO");
+        String key = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        long id = api.request().header("Idempotency-Key", key).body(at(trade("BUY", "1", "10"), now.minus(Duration.ofDays(70))))
+                .post("/api/v1/portfolios/" + p + "/transactions").then().statusCode(201)
+                .header("Idempotent-Replayed", "false").extract().jsonPath().getLong("id");
+        api.request().header("Idempotency-Key", key).body(at(trade("BUY", "1", "10"), now))
+                .post("/api/v1/portfolios/" + p + "/transactions").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo((int) id));
+        api.post(p, at(trade("BUY", "2", "10"), now.minus(Duration.ofDays(40)))).statusCode(201);
+        api.request().get("/api/v1/portfolios/" + p + "/transactions").then().statusCode(200).body("total", equalTo(2));
+        assertEquals(2L, db.count("SELECT count(*) FROM position_lots l JOIN transactions t ON (t.id, t.executed_at) = (l.buy_transaction_id, l.buy_executed_at)"
+                + " WHERE t.portfolio_id = ?", p), "each lot names its opening transaction");
+        api.post(p, at(trade("BUY", "1", "10"), now.plus(Duration.ofDays(40)))).statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("executedAt"));
+        assertEquals(2L, db.count("SELECT count(*) FROM transactions WHERE portfolio_id = ?", p));
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * L3: PostgreSQL. Market data goes to market_data_cache (with its symbol, data type, timeframe
- * and the data's own time), everything else to cache_entries; one row per key id. Expired rows are never
+ * and the data's own time), everything else to cache_entries; one row per key id (in
+ * market_data_cache, monthly partitioned, kept so by its writers). Expired rows are never
  * served, and {@link ExpiredRowPurge} deletes them.
  */
 @ApplicationScoped
@@ -32,12 +33,16 @@ public class DatabaseLevel {
             ON CONFLICT ON CONSTRAINT uq_cache_entries_user_key
             DO UPDATE SET value = EXCLUDED.value, absent = EXCLUDED.absent, created_at = EXCLUDED.created_at,
                           expires_at = EXCLUDED.expires_at""";
+    // market_data_cache is partitioned by month of created_at, so no unique index holds a key to one
+    // row: its writers take turns on the key (LOCK_KEY, to the end of the transaction) and update the
+    // row there is, which moves it to the month it is written in, or insert one
+    private static final String LOCK_KEY = "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))";
     private static final String PUT_MARKET = """
+            WITH updated AS (
+                UPDATE market_data_cache SET value = $5::text::jsonb, absent = $6, created_at = $7, expires_at = $8, data_time = $9
+                WHERE cache_key = $1 RETURNING 1)
             INSERT INTO market_data_cache (cache_key, symbol, data_type, timeframe, value, absent, created_at, expires_at, data_time)
-            VALUES ($1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9)
-            ON CONFLICT ON CONSTRAINT uq_market_data_cache_key
-            DO UPDATE SET value = EXCLUDED.value, absent = EXCLUDED.absent, created_at = EXCLUDED.created_at,
-                          expires_at = EXCLUDED.expires_at, data_time = EXCLUDED.data_time""";
+            SELECT $1, $2, $3, $4, $5::text::jsonb, $6, $7, $8, $9 WHERE NOT EXISTS (SELECT FROM updated)""";
 
     private final Pool pool;
 
@@ -75,7 +80,8 @@ public class DatabaseLevel {
         String timeframe = CacheKey.NO_TIMEFRAME.equals(parts[2]) ? null : parts[2];
         Tuple row = Tuple.of(key.id(), parts[0], parts[1]).addValue(timeframe).addValue(json).addValue(value.isAbsent())
                 .addValue(stored).addValue(expires).addValue(value.dataTime() == null ? null : utc(value.dataTime()));
-        return pool.preparedQuery(PUT_MARKET).execute(row).replaceWithVoid();
+        return pool.withTransaction(connection -> connection.preparedQuery(LOCK_KEY).execute(Tuple.of(key.id()))
+                .chain(() -> connection.preparedQuery(PUT_MARKET).execute(row))).replaceWithVoid();
     }
 
     public Uni<Void> remove(String id) {

@@ -22,12 +22,16 @@ import static io.finagent.memory.repository.SqlInstants.utc;
 @ApplicationScoped
 public class DecisionInserts {
 
+    // the key is claimed first, in decision_idempotency_keys (unique across the months of decision_history)
     private static final String INSERT = """
+            WITH claimed AS (
+                INSERT INTO decision_idempotency_keys (user_id, idempotency_key) SELECT $1::text, $13::text WHERE $13::text IS NOT NULL
+                ON CONFLICT DO NOTHING RETURNING 1)
             INSERT INTO decision_history (user_id, strategy_id, symbol, decision_type, confidence, reasoning, market_context,
                                           cited_memory_ids, cited_pattern_ids, horizon_minutes, decided_at, created_at, idempotency_key,
                                           context_id, context_digest)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-            ON CONFLICT (user_id, idempotency_key) DO NOTHING
+            SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+            WHERE $13::text IS NULL OR EXISTS (SELECT FROM claimed)
             RETURNING id""";
 
     public Uni<List<Long>> insert(SqlConnection connection, List<Decision> decisions) {

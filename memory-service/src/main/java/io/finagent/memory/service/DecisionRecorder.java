@@ -7,6 +7,7 @@ import io.finagent.memory.repository.DecisionRepository;
 import io.finagent.platform.events.EventType;
 import io.finagent.platform.batching.Batches;
 import io.finagent.platform.idempotency.Created;
+import io.finagent.platform.problem.ProblemException;
 import io.finagent.platform.outbox.Outbox;
 import io.finagent.platform.tracing.Traceparent;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -63,6 +64,9 @@ public class DecisionRecorder {
                 .chain(created -> created != null ? Uni.createFrom().item(created)
                         // the key was used before (or by a concurrent call): answer with that decision
                         : Panache.withSession(() -> decisions.findByIdempotencyKey(decision.userId, decision.idempotencyKey))
+                                // a key stays used after its decision was archived: it never makes a second one
+                                .onItem().ifNull().failWith(() -> ProblemException.conflict("Idempotency-Key " + decision.idempotencyKey
+                                        + " was used by a decision that has since been archived"))
                                 .map(earlier -> new Created<>(earlier, true)));
     }
 

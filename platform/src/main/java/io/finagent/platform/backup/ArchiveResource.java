@@ -1,10 +1,14 @@
 package io.finagent.platform.backup;
 
 import io.agroal.api.AgroalDataSource;
+import io.finagent.platform.partitions.Partitions;
+import io.finagent.platform.partitions.RowsLeaving;
 import io.finagent.platform.problem.ProblemException;
 import io.finagent.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,7 +38,9 @@ import java.util.Set;
  * rows whose timestamp column is older (in one snapshot, named in X-Backup-Snapshot); once the
  * archive is safely written, {@code DELETE} with the same parameters and {@code snapshot=} removes
  * them, except any row changed after that snapshot (change capture tells), which stays for the
- * next run. ai_memory and transactions are never archived.
+ * next run. A monthly partitioned table ({@code docs/partitions.md}) archived by its partition
+ * column moves whole months: the cutoff goes back to its month's start, and each month before it
+ * leaves as its partition ({@link ArchivedMonths}). ai_memory and transactions are never archived.
  */
 @Path("/api/v1/backup/archive")
 public class ArchiveResource {
@@ -44,10 +50,12 @@ public class ArchiveResource {
 
     private final ExportConfig config;
     private final AgroalDataSource dataSource;
+    private final List<RowsLeaving> leaving;
 
-    public ArchiveResource(ExportConfig config, AgroalDataSource dataSource) {
+    public ArchiveResource(ExportConfig config, AgroalDataSource dataSource, @Any Instance<RowsLeaving> leaving) {
         this.config = config;
         this.dataSource = dataSource;
+        this.leaving = leaving.stream().toList();
     }
 
     @GET
@@ -57,10 +65,10 @@ public class ArchiveResource {
     public Response rows(@QueryParam("table") String table, @QueryParam("column") String column, @QueryParam("before") String before)
             throws SQLException {
         BackedUpTable archived = archivable(table);
-        Instant cutoff = instant(before);
         Connection connection = dataSource.getConnection();
         try {
             checkTimestampColumn(connection, archived, column);
+            Instant cutoff = cutoff(connection, archived, column, instant(before));
             TableExport export = new TableExport(connection, List.of(archived));
             StreamingOutput body = out -> write(connection, export, archived, column, cutoff, out);
             return Response.ok(body).header(ExportResource.SNAPSHOT_HEADER, export.snapshot()).build();
@@ -76,12 +84,15 @@ public class ArchiveResource {
     public Map<String, Long> remove(@QueryParam("table") String table, @QueryParam("column") String column,
                                     @QueryParam("before") String before, @QueryParam("snapshot") String snapshot) throws SQLException {
         BackedUpTable archived = archivable(table);
-        Instant cutoff = instant(before);
+        Instant requested = instant(before);
         if (snapshot == null || !ExportResource.SNAPSHOT.matcher(snapshot).matches()) {
             throw ProblemException.invalid("snapshot", "the archive read's " + ExportResource.SNAPSHOT_HEADER);
         }
         try (Connection connection = dataSource.getConnection()) {
             checkTimestampColumn(connection, archived, column);
+            Instant cutoff = cutoff(connection, archived, column, requested);
+            ArchivedMonths.Removed months = monthly(connection, archived, column)
+                    ? ArchivedMonths.remove(connection, archived, cutoff, snapshot, leaving) : new ArchivedMonths.Removed(0, 0);
             String keys = "ARRAY[" + String.join(", ", archived.keyColumns().stream().map(TableExport::literal).toList()) + "]";
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + archived.quoted() + " t WHERE t."
                     + BackedUpTable.quote(column) + " < ?::timestamptz AND NOT EXISTS (SELECT 1 FROM row_changes c WHERE c.table_name = ?"
@@ -90,8 +101,9 @@ public class ArchiveResource {
                 delete.setString(2, archived.name());
                 delete.setString(3, snapshot);
                 long deleted = delete.executeLargeUpdate();
-                LOG.infof("archive: %d rows of %s older than %s left the table", deleted, archived.name(), cutoff);
-                return Map.of("deleted", deleted);
+                LOG.infof("archive: %d rows of %s older than %s left the table (%d of them in %d whole months)",
+                        deleted + months.rows(), archived.name(), cutoff, months.rows(), months.months());
+                return Map.of("deleted", deleted + months.rows(), "monthsDetached", (long) months.months());
             }
         }
     }
@@ -118,6 +130,15 @@ public class ArchiveResource {
         return config.backedUpTables().stream().filter(t -> t.name().equals(table)).findFirst()
                 .orElseThrow(() -> ProblemException.invalid("table", "one of this service's exported tables: "
                         + config.backedUpTables().stream().map(BackedUpTable::name).toList()));
+    }
+
+    /** Whole months leave a table partitioned by month of that column: the cutoff is its month's start. */
+    private static Instant cutoff(Connection connection, BackedUpTable table, String column, Instant requested) throws SQLException {
+        return monthly(connection, table, column) ? Partitions.monthStart(requested) : requested;
+    }
+
+    private static boolean monthly(Connection connection, BackedUpTable table, String column) throws SQLException {
+        return Partitions.table(connection, table.name()).filter(t -> t.column().equals(column)).isPresent();
     }
 
     private static Instant instant(String before) {

@@ -75,7 +75,8 @@ public final class TableImport implements AutoCloseable {
                 + " UNION ALL"
                 + " SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', k.conrelid::regclass, k.conname),"
                 + " format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.conrelid::regclass, k.conname, pg_get_constraintdef(k.oid))"
-                + " FROM pg_constraint k WHERE k.contype = 'f' AND (k.conrelid IN (" + regclasses + ") OR k.confrelid IN (" + regclasses + "))");
+                + " FROM pg_constraint k WHERE k.contype = 'f' AND k.conparentid = 0" // a partition's copy of a key goes with the key
+                + " AND (k.conrelid IN (" + regclasses + ") OR k.confrelid IN (" + regclasses + "))");
         for (String[] statement : statements) {
             execute(statement[0]);
             undoneAtCommit.add(statement[1]);
@@ -99,7 +100,8 @@ public final class TableImport implements AutoCloseable {
                 + " FROM pg_constraint k WHERE k.conrelid = " + regclass + " AND k.contype IN ('p', 'u')"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = k.conindid)"
                 + " UNION ALL"
-                + " SELECT 'DROP INDEX ' || quote_ident(c.relname), pg_get_indexdef(i.indexrelid) FROM pg_index i"
+                // a partitioned table's index is built whole again: pg_get_indexdef says ON ONLY, which would build none of its partitions
+                + " SELECT 'DROP INDEX ' || quote_ident(c.relname), replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ') FROM pg_index i"
                 + " JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = " + regclass
                 + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)");
     }
@@ -115,7 +117,11 @@ public final class TableImport implements AutoCloseable {
         return statements;
     }
 
-    /** A delta's changed rows, written over the rows of the same key. */
+    /**
+     * A delta's changed rows, written over the rows of the same key: those rows are deleted and the
+     * changed ones inserted (no ON CONFLICT, which needs a unique index of exactly the key: a monthly
+     * partitioned table's holds its month column too).
+     */
     public long upsert(BackedUpTable table, InputStream changed) throws SQLException, IOException {
         String rows = BackedUpTable.quote("changed_" + table.name());
         execute("CREATE TEMP TABLE " + rows + " (LIKE " + table.quoted() + ")");
@@ -123,11 +129,8 @@ public final class TableImport implements AutoCloseable {
             Copied copied = copy(rows, changed);
             if (!copied.columns().isEmpty()) {
                 String list = String.join(", ", copied.columns());
-                List<String> keyColumns = table.keyColumns().stream().map(BackedUpTable::quote).toList();
-                String updates = copied.columns().stream().filter(c -> !keyColumns.contains(c))
-                        .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
-                execute("INSERT INTO " + table.quoted() + " (" + list + ") OVERRIDING SYSTEM VALUE SELECT " + list + " FROM " + rows
-                        + " ON CONFLICT (" + table.keys("") + ") DO " + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates));
+                update("DELETE FROM " + table.quoted() + " t USING " + rows + " c WHERE (" + table.keys("t") + ") = (" + table.keys("c") + ")");
+                execute("INSERT INTO " + table.quoted() + " (" + list + ") OVERRIDING SYSTEM VALUE SELECT " + list + " FROM " + rows);
             }
             return copied.rows();
         } finally {

@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -106,6 +107,46 @@ public abstract class SchemaMigrationsContract {
                 .body("paths.'" + ENDPOINT + "/rollback'.post.'" + MigrationResource.SCHEMA_CHANGING + "'", is(true));
     }
 
+    /**
+     * The rows written before {@code step} (by {@code seed}, as the service's role) are all in
+     * {@code table} after it, each in the partition of its month, or the default one when older than
+     * the months made; the months ahead exist; its identity goes on from where it was; and its
+     * rollback brings the same rows back into one plain table.
+     */
+    protected void rowsMoveIntoMonths(String step, String table, String column, String... seed) throws Exception {
+        String database = freshDatabase();
+        SchemaMigrations migrations = migrations(database);
+        List<String> versions = migrations.report().pending().stream().map(MigrationStep::version).toList();
+        migrations.migrateTo(Optional.of(versions.get(versions.indexOf(step) - 1)));
+        TestDatabase db = new TestDatabase(database).as(ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class));
+        for (String statement : seed) {
+            db.execute(statement);
+        }
+        String rows = rows(db, table);
+        String identity = db.strings("SELECT pg_sequence_last_value(pg_get_serial_sequence(?, 'id')::regclass)::text", table).get(0);
+        assertFalse(rows.startsWith("0:"), "the seed wrote no rows: " + rows);
+
+        migrations.migrateTo(Optional.of(step));
+        assertEquals(rows, rows(db, table));
+        assertEquals("p", db.strings("SELECT relkind::text FROM pg_class WHERE oid = ?::regclass", table).get(0));
+        assertEquals(0, db.count("SELECT count(*) FROM " + table + " WHERE tableoid::regclass::text NOT IN (? || '_default',"
+                + " ? || to_char(" + column + " AT TIME ZONE 'UTC', '\"_p\"YYYY\"_\"MM'))", table, table), "a row outside its month");
+        assertTrue(db.count("SELECT count(*) FROM " + table + " WHERE tableoid::regclass::text <> ? || '_default'", table) > 0,
+                "the recent rows are in their months' partitions");
+        assertEquals(1, db.count("SELECT count(*) FROM pg_class WHERE relname = ? || to_char((now() + interval '1 month') AT TIME ZONE 'UTC',"
+                + " '\"_p\"YYYY\"_\"MM')", table), "next month's partition");
+        assertEquals(identity, db.strings("SELECT pg_sequence_last_value(pg_get_serial_sequence(?, 'id')::regclass)::text", table).get(0));
+
+        migrations.rollback(1, true);
+        assertEquals(rows, rows(db, table));
+        assertEquals("r", db.strings("SELECT relkind::text FROM pg_class WHERE oid = ?::regclass", table).get(0));
+    }
+
+    /** How many rows and a digest of all of them. */
+    private static String rows(TestDatabase db, String table) {
+        return db.strings("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') FROM " + table + " t").get(0);
+    }
+
     private String freshDatabase() {
         String database = "finagent_" + service().replace("-service", "") + "_migrations_test";
         TestInfrastructure.freshDatabase(service(), database);
@@ -127,7 +168,8 @@ public abstract class SchemaMigrationsContract {
     /** The schema as pg_dump prints it, without its comments and the random key of its \restrict lines. */
     private static String schema(String database) throws IOException, InterruptedException {
         Process dump = new ProcessBuilder("pg_dump", "-h", "127.0.0.1", "-U", "postgres", "--schema-only",
-                "--schema=public", "--exclude-table=flyway_schema_history", database) // the schema only, without the statistics extensions
+                "--schema=public", "--exclude-table=flyway_schema_history", database, // the schema only, without the statistics extensions
+                "--exclude-table=*_p[0-9][0-9][0-9][0-9]_[0-9][0-9]") // nor the partitions of months, which depend on the day
                 .redirectErrorStream(true).start();
         String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, dump.waitFor(), text);

@@ -38,6 +38,11 @@ public abstract class ServiceEndpointsContract {
     /** Names of the readiness checks this service must report UP (its database, broker, Redis). */
     protected abstract List<String> readinessChecks();
 
+    /** The service's tables in monthly partitions (docs/partitions.md). */
+    protected List<String> monthlyTables() {
+        return List.of();
+    }
+
     @Test
     void readinessProbesEveryStoreAndIsUp() {
         // another test may just have restarted the broker: readiness is rightly DOWN until clients reconnect
@@ -113,6 +118,24 @@ public abstract class ServiceEndpointsContract {
         given().header("Authorization", admin).contentType("application/json").body("{\"table\": \"nope\", \"columns\": [\"id\"]}")
                 .post("/api/v1/admin/index-advice/indexes").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("table"));
+    }
+
+    @Test
+    void adminsSeeEveryMonthlyTableWithItsMonthsAhead() {
+        String admin = Tokens.bearer(Tokens.admin("ops"));
+        var tables = given().header("Authorization", admin).get("/api/v1/admin/partitions").then().statusCode(200).extract().jsonPath();
+        assertEquals(monthlyTables(), tables.getList("table"));
+        java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+        for (String table : monthlyTables()) {
+            List<String> names = tables.getList("find { it.table == '" + table + "' }.partitions.name");
+            for (int month = 0; month <= 3; month++) { // finagent.partitions.months-ahead
+                assertTrue(names.contains(io.finagent.platform.partitions.Partitions.name(table, now.plusMonths(month))), table + ": " + names);
+            }
+            assertTrue(names.contains(table + "_default"), table + ": " + names);
+            assertTrue(java.util.regex.Pattern.compile("finagent_partitions_months_ahead\\{[^}]*table=\"" + table + "\"[^}]*} 3\\.0")
+                    .matcher(given().get("/q/metrics").then().extract().asString()).find(), "the gauge of " + table);
+        }
+        given().header("Authorization", Tokens.bearer(Tokens.agent("agent"))).get("/api/v1/admin/partitions").then().statusCode(403);
     }
 
     @Test

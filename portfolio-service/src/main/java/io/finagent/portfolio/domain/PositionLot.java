@@ -31,6 +31,10 @@ public class PositionLot {
     @Column(name = "buy_transaction_id", updatable = false)
     public Long openingTransactionId;
 
+    /** When the opening transaction executed: with its id, that transaction's key (transactions is partitioned by month). */
+    @Column(name = "buy_executed_at", updatable = false)
+    public Instant openingTransactionExecutedAt;
+
     @Column(name = "acquired_at", nullable = false, updatable = false)
     public Instant acquiredAt;
 

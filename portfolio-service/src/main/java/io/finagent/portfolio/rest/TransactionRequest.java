@@ -1,5 +1,6 @@
 package io.finagent.portfolio.rest;
 
+import io.finagent.platform.validation.Happened;
 import io.finagent.platform.validation.Symbol;
 import io.finagent.portfolio.domain.TransactionType;
 import jakarta.validation.constraints.Digits;
@@ -24,6 +25,6 @@ public record TransactionRequest(
         @PositiveOrZero @Digits(integer = 16, fraction = 8, message = Money.RULE) BigDecimal amount,
         @PositiveOrZero @Digits(integer = 16, fraction = 8, message = Money.RULE) BigDecimal commission,
         @Positive @Digits(integer = 10, fraction = 10, message = Money.RATIO_RULE) BigDecimal splitRatio,
-        Instant executedAt,
+        @Happened Instant executedAt,
         @Size(max = 2000) String notes) {
 }

@@ -99,6 +99,7 @@ public class TransactionService {
         for (PositionLot lot : fifo.opened()) {
             lot.positionId = position.id;
             lot.openingTransactionId = t.id;
+            lot.openingTransactionExecutedAt = t.executedAt;
             lot.createdAt = now;
             lot.updatedAt = now;
         }
