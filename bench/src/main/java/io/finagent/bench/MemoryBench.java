@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * memory-service at a million decisions (and 10,000 patterns, 100,000 lessons, 100,000 episodes):
  * GET /context over REST, recall latency over REST with wrk (HNSW, exact scan of
- * the index, and the same query as a plain PostgreSQL scan), recall@10 of HNSW against exact, and
+ * the index, and the same query as a plain PostgreSQL scan), recall and context as MCP tool calls
+ * against the same calls over REST, recall@10 of HNSW against exact, and
  * decision ingest over REST with every decision-made published, against raw JDBC inserts.
  * Run by {@code bin/bench memory}, which seeds, starts the service and passes the arguments.
  */
@@ -145,6 +146,11 @@ public final class MemoryBench {
         System.out.println("GET /context: one client, one call after the other, 30 s…");
         Wrk.Result contexts = wrk.run("context.lua", 1, 1, 30, context);
 
+        // the same two calls as MCP tools (memory-service /mcp), one session, as an agent holds it
+        String mcp = McpSession.open(wrk.url(), token);
+        Wrk.Result mcpRecalls = mcpTool(wrk, token, mcp, "recall_similar_decisions", "{\"marketContext\": {\"features\": {\"rsi_14\": 50}}}");
+        Wrk.Result mcpContexts = mcpTool(wrk, token, mcp, "get_agent_context", "{\"features\": {\"rsi_14\": 50}, \"sessionId\": \"" + SESSION + "\"}");
+
         System.out.println("recall@10: 200 queries, HNSW and exact…");
         MarketFeatures market = new MarketFeatures(7);
         int found = 0;
@@ -194,6 +200,12 @@ public final class MemoryBench {
                                 + contexts.ok() + " calls" + (contexts.failed() > 0 ? ", " + contexts.failed() + " failed" : "") + ")",
                         ms(contexts.p50()) + " / " + ms(contexts.p95()) + " / " + ms(contexts.p99()), "recall p50: " + ms(hnsw.p50()),
                         Table.format(contexts.p50() / hnsw.p50()) + "× recall", "p95 ≤ 20 ms")
+                .row("recall through MCP (tools/call recall_similar_decisions), HNSW, k=10: p50 / p95 / p99 (" + mcpRecalls.ok() + " calls)",
+                        ms(mcpRecalls.p50()) + " / " + ms(mcpRecalls.p95()) + " / " + ms(mcpRecalls.p99()), "over REST, p95: " + ms(hnsw.p95()),
+                        Table.format(mcpRecalls.p95() / hnsw.p95()) + "× REST", "p95 ≤ 1.5× REST")
+                .row("context through MCP (tools/call get_agent_context): p50 / p95 / p99 (" + mcpContexts.ok() + " calls)",
+                        ms(mcpContexts.p50()) + " / " + ms(mcpContexts.p95()) + " / " + ms(mcpContexts.p99()),
+                        "GET /context, p95: " + ms(contexts.p95()), Table.format(mcpContexts.p95() / contexts.p95()) + "× REST", "p95 ≤ 1.5× REST")
                 .row("the first GET /context after a start (reads " + SEEDED_REST + ")", ms(first), "", "", "")
                 .row("recall@10, HNSW against exact (200 queries)", Table.format(found / 2000.0), "", "", "≥ 0.95")
                 .row("PostgreSQL scan returns the exact top 10", agreeing + " of " + scan.size(), "", "", "all")
@@ -207,6 +219,19 @@ public final class MemoryBench {
         System.out.println();
         System.out.println(table);
         Files.writeString(tableFile, table.toString()); // the replicas' rows are added to it
+    }
+
+    /** A tool called through MCP as recall.lua and context.lua call its REST twin: checked once, warmed for 20 s, measured for 30 s. */
+    private static Wrk.Result mcpTool(Wrk wrk, String token, String session, String tool, String probe) throws Exception {
+        String answer = McpSession.call(wrk.url(), token, session, tool, probe);
+        if (!answer.contains("\"result\"") || answer.contains("\"isError\":true")) {
+            throw new IllegalStateException(tool + " through MCP answered: " + answer);
+        }
+        Map<String, String> env = Map.of("TOKEN", token, "MCP_SESSION", session, "TOOL", tool, "SESSION", SESSION);
+        System.out.printf("warming up: %s through MCP for 20 s…%n", tool);
+        wrk.run("mcp.lua", 1, 1, 20, env);
+        System.out.printf("%s through MCP: one client, one call after the other, 30 s…%n", tool);
+        return wrk.run("mcp.lua", 1, 1, 30, env);
     }
 
     /** Seconds from the start of the ingest until the outbox has nothing left to publish. */

@@ -29,6 +29,11 @@ public final class Wrk {
         this.url = url;
     }
 
+    /** The service's base URL, as every script calls it. */
+    public String url() {
+        return url;
+    }
+
     public Result run(String script, int threads, int connections, int seconds, Map<String, String> env) {
         ProcessBuilder pb = new ProcessBuilder(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
                 "--timeout", "30s", "-s", scripts.resolve(script).toString(), url)).redirectErrorStream(true);

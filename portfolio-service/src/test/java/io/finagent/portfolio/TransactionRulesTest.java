@@ -23,7 +23,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a portfolio refuses (422), what is malformed (400), and that neither changes anything. */
 @QuarkusTest
@@ -142,6 +144,16 @@ class TransactionRulesTest {
         api.post(p, at(trade("BUY", "1", "10"), now.plus(Duration.ofDays(40)))).statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem("executedAt"));
         assertEquals(2L, db.count("SELECT count(*) FROM transactions WHERE portfolio_id = ?", p));
+    }
+
+    /** Amounts are written as plain decimals: a NUMERIC zero of scale 8 is 0.00000000, never 0E-8. */
+    @Test
+    void amountsAreWrittenAsPlainDecimals() {
+        long p = api.open("1000", "AVERAGE_COST");
+        api.post(p, trade("BUY", "1", "10")).statusCode(201);
+        String body = api.request().get("/api/v1/portfolios/" + p + "/transactions").then().statusCode(200).extract().asString();
+        assertTrue(body.contains("\"commission\":0.00000000"), body);
+        assertFalse(body.matches("(?s).*\\d[eE][-+]?\\d.*"), "no amount in exponent form: " + body);
     }
 
     @Test

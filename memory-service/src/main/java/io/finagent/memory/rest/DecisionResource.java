@@ -4,6 +4,7 @@ import io.finagent.memory.mapping.DecisionMapper;
 import io.finagent.memory.service.AgentContextArchive;
 import io.finagent.memory.service.DecisionService;
 import io.finagent.memory.service.OutcomeService;
+import io.finagent.platform.idempotency.Created;
 import io.finagent.platform.paging.Page;
 import io.finagent.platform.paging.PageRequest;
 import io.finagent.platform.problem.ProblemException;
@@ -52,8 +53,13 @@ public class DecisionResource {
     public Uni<Response> record(@NotNull(message = "a decision body is required") @Valid DecisionRequest request,
                                 @HeaderParam("Idempotency-Key") @Size(max = 100) String idempotencyKey,
                                 @Context UriInfo uri) {
+        return store(request, idempotencyKey).map(created -> Responses.created(uri, created.value().id(), created.replayed(), created.value()));
+    }
+
+    /** The decision, stored once per Idempotency-Key: REST's create and the MCP tool record_decision. */
+    public Uni<Created<DecisionResponse>> store(DecisionRequest request, String idempotencyKey) {
         return service.record(mapper.toDecision(user.id(), request, idempotencyKey, Instant.now()), request.sessionId())
-                .map(created -> Responses.created(uri, created.value().id, created.replayed(), mapper.toResponse(created.value())));
+                .map(created -> new Created<>(mapper.toResponse(created.value()), created.replayed()));
     }
 
     @GET

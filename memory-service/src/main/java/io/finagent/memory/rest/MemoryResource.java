@@ -3,6 +3,7 @@ package io.finagent.memory.rest;
 import io.finagent.memory.domain.MemoryType;
 import io.finagent.memory.mapping.MemoryMapper;
 import io.finagent.memory.service.MemoryService;
+import io.finagent.platform.idempotency.Created;
 import io.finagent.platform.paging.Page;
 import io.finagent.platform.paging.PageRequest;
 import io.finagent.platform.rest.Responses;
@@ -46,8 +47,13 @@ public class MemoryResource {
     public Uni<Response> create(@NotNull(message = "a memory body is required") @Valid MemoryRequest request,
                                 @HeaderParam("Idempotency-Key") @Size(max = 100) String idempotencyKey,
                                 @Context UriInfo uri) {
+        return store(request, idempotencyKey).map(created -> Responses.created(uri, created.value().id(), created.replayed(), created.value()));
+    }
+
+    /** The lesson, stored once per Idempotency-Key: REST's create and the MCP tool store_lesson. */
+    public Uni<Created<MemoryResponse>> store(MemoryRequest request, String idempotencyKey) {
         return service.create(mapper.toMemory(user.id(), request, idempotencyKey, Instant.now()))
-                .map(created -> Responses.created(uri, created.value().id, created.replayed(), mapper.toResponse(created.value())));
+                .map(created -> new Created<>(mapper.toResponse(created.value()), created.replayed()));
     }
 
     @GET

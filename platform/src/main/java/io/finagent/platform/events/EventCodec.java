@@ -6,16 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -28,8 +27,8 @@ public final class EventCodec {
     private static final String ENVELOPE_SCHEMA = "schemas/cloudevent.v1.json";
 
     private final ObjectMapper mapper;
-    private final JsonSchema envelopeSchema;
-    private final Map<EventType, JsonSchema> dataSchemas = new EnumMap<>(EventType.class);
+    private final Schema envelopeSchema;
+    private final Map<EventType, Schema> dataSchemas = new EnumMap<>(EventType.class);
 
     public EventCodec() {
         // Own mapper: the wire format must not change with a service's REST JSON settings.
@@ -38,10 +37,10 @@ public final class EventCodec {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        this.envelopeSchema = factory.getSchema(resource(ENVELOPE_SCHEMA));
+        SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        this.envelopeSchema = schemas.getSchema(resource(ENVELOPE_SCHEMA));
         for (EventType type : EventType.values()) {
-            dataSchemas.put(type, factory.getSchema(resource(type.schemaResource())));
+            dataSchemas.put(type, schemas.getSchema(resource(type.schemaResource())));
         }
     }
 
@@ -93,10 +92,11 @@ public final class EventCodec {
         }
     }
 
-    private static void check(JsonSchema schema, JsonNode node, String part) {
-        Set<ValidationMessage> errors = schema.validate(node);
+    private static void check(Schema schema, JsonNode node, String part) {
+        List<com.networknt.schema.Error> errors = schema.validate(node);
         if (!errors.isEmpty()) {
-            String reasons = errors.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; "));
+            // each as "$.field: what is wrong"
+            String reasons = errors.stream().map(com.networknt.schema.Error::toString).sorted().collect(Collectors.joining("; "));
             throw new InvalidEventException("invalid " + part + ": " + reasons);
         }
     }

@@ -1,0 +1,132 @@
+package io.finagent.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.finagent.platform.json.JsonFieldPath;
+import io.finagent.platform.json.RefusedJsonValue;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import org.jboss.logging.Logger;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What a failure tells the client, as a problem naming the fields as the client wrote them: the one
+ * mapping behind every way in (REST's {@link ProblemMappers}, memory-service's MCP tools).
+ */
+public final class Problems {
+
+    private static final Logger LOG = Logger.getLogger(Problems.class);
+
+    private Problems() {
+    }
+
+    /** Any failure: bad input and conflicts as themselves, anything unforeseen as a logged internal error. */
+    public static Problem of(Throwable failure) {
+        if (failure instanceof ProblemException e) {
+            return e.problem();
+        }
+        if (failure instanceof ConstraintViolationException e) {
+            return of(e);
+        }
+        if (failure instanceof JsonProcessingException e) {
+            return of(e);
+        }
+        if (failure instanceof IllegalArgumentException e && e.getCause() instanceof JsonProcessingException json) {
+            return of(json); // ObjectMapper.convertValue's refusal
+        }
+        if (failure instanceof org.hibernate.exception.ConstraintViolationException e) {
+            return of(e);
+        }
+        if (failure instanceof UnauthorizedException || failure instanceof AuthenticationFailedException) {
+            return ProblemException.unauthenticated().problem();
+        }
+        if (failure instanceof ForbiddenException) {
+            return ProblemException.forbidden().problem();
+        }
+        LOG.error("unexpected failure", failure);
+        return ProblemException.internal().problem();
+    }
+
+    public static Problem of(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return Problem.of(ProblemType.VALIDATION, detail, errors);
+    }
+
+    public static Problem of(JsonProcessingException e) {
+        // a parser's refusal inside a map or a bean comes wrapped in a mapping error naming only the outer field
+        JsonProcessingException read = e;
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof StreamReadException s && s.getProcessor() != null) {
+                read = s;
+                break;
+            }
+        }
+        String field = read instanceof RefusedJsonValue refused ? refused.field()
+                : read instanceof StreamReadException s // a key given twice, a syntax error: where the parser stopped
+                ? JsonFieldPath.of(s.getProcessor().getParsingContext())
+                : e instanceof JsonMappingException m ? pathOf(m) : "";
+        String message = e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()
+                ? "must be one of " + Arrays.toString(f.getTargetType().getEnumConstants())
+                : read.getOriginalMessage();
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
+        String detail = field.isEmpty() ? message : field + ": " + message;
+        return Problem.of(ProblemType.MALFORMED_JSON, detail, errors);
+    }
+
+    /** The database's own rules are the last line: a row they refuse is bad input or a conflict, not a 500. */
+    public static Problem of(org.hibernate.exception.ConstraintViolationException e) {
+        String constraint = String.valueOf(e.getConstraintName());
+        return e.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE
+                ? Problem.of(ProblemType.CONFLICT, "already exists (" + constraint + ")", List.of())
+                : Problem.of(ProblemType.VALIDATION, "refused by the database rule " + constraint, List.of());
+    }
+
+    /**
+     * "record.arg0.marketContext.features[rsi_14].<map value>" becomes "marketContext.features.rsi_14":
+     * clients know their fields and keys, not Java methods, arguments or container nodes.
+     */
+    private static String fieldOf(ConstraintViolation<?> v) {
+        StringBuilder field = new StringBuilder();
+        String parameter = "";
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName(); // a query or path parameter's own name; a body's fields follow it
+            }
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
+                    || node.getKind() == ElementKind.PARAMETER || node.getKind() == ElementKind.CROSS_PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.isInIterable() && node.getKey() != null) {
+                field.append('.').append(node.getKey());
+            } else if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return field.isEmpty() || field.charAt(0) == '[' || field.charAt(0) == '.' ? parameter + field : field.toString();
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}
