@@ -199,8 +199,10 @@ pg_cluster_running() {
 
 apt_install() {
   log "installing $* with apt-get"
-  as_root apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
+  # quiet: apt's own output is printed only when the install fails
+  local out
+  out="$(as_root apt-get update -qq 2>&1 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" 2>&1)" \
+    || { printf '%s\n' "$out" >&2; return 1; }
 }
 
 # Debian's default pg_hba.conf asks TCP clients for a password (scram-sha-256). The

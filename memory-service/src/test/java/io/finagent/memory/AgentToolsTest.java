@@ -2,11 +2,13 @@ package io.finagent.memory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.finagent.platform.testing.McpAgents;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.Tokens;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -22,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.finagent.platform.testing.McpAgents.call;
+import static io.finagent.platform.testing.McpAgents.ok;
+import static io.finagent.platform.testing.McpAgents.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,8 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AgentToolsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> TOOLS = List.of("find_relevant_lessons", "find_relevant_patterns", "find_similar_episodes",
-            "get_agent_context", "get_decision", "recall_similar_decisions", "record_decision", "record_outcome", "store_lesson");
+    private static final List<String> TOOLS = List.of("add_session_event", "find_relevant_lessons", "find_relevant_patterns",
+            "find_similar_episodes", "get_agent_context", "get_decision", "get_equity_curve", "get_outcome_measurement", "get_portfolio",
+            "get_session_events", "get_strategy", "get_strategy_performance", "list_portfolios", "recall_similar_decisions",
+            "record_decision", "record_outcome", "store_lesson");
 
     private final String user = "mcp-" + UUID.randomUUID();
     // the features of this test's market, far from any other test's, so that recall finds this test's decision first
@@ -95,6 +102,49 @@ class AgentToolsTest {
     }
 
     @Test
+    void sessionEventsWrittenThroughToolsAreInTheContextOfThatSessionOnly() {
+        String session = "mcp-session-" + UUID.randomUUID();
+        try (McpSyncClient client = client(user)) {
+            ok(client, "add_session_event", Map.of("sessionId", session, "type", "price_seen", "payload", Map.of("symbol", "AAPL", "price", 187.25)));
+            JsonNode events = ok(client, "get_session_events", Map.of("sessionId", session));
+            assertEquals(1, events.path("events").size(), events.toString());
+            assertEquals("price_seen", events.path("events").path(0).path("type").asText());
+            JsonNode context = ok(client, "get_agent_context", Map.of("sessionId", session));
+            assertEquals(187.25, context.path("workingMemory").path(0).path("payload").path("price").asDouble(), context.toString());
+            assertRefused(client, "add_session_event", Map.of("sessionId", "no spaces", "type", "x", "payload", Map.of()), "sessionId");
+            assertRefused(client, "add_session_event", Map.of("sessionId", session, "type", "a/b", "payload", Map.of()), "type");
+        }
+        try (McpSyncClient other = client("eve-" + UUID.randomUUID())) {
+            assertTrue(call(other, "get_session_events", Map.of("sessionId", session)).isError(), "another user's session is not found");
+        }
+    }
+
+    @Test
+    void theDecisionPromptCarriesTheContextForTheMarketNow() {
+        try (McpSyncClient client = client(user)) {
+            McpSchema.Prompt decide = client.listPrompts().prompts().stream().filter(p -> p.name().equals("decide")).findFirst().orElseThrow();
+            assertTrue(decide.arguments().stream().anyMatch(a -> a.name().equals("features") && Boolean.TRUE.equals(a.required())));
+            McpSchema.GetPromptResult prompt = client.getPrompt(new McpSchema.GetPromptRequest("decide",
+                    Map.of("symbol", "AAPL", "features", "{\"rsi_14\": 61.5}", "strategyId", "7")));
+            String text = ((McpSchema.TextContent) prompt.messages().get(0).content()).text();
+            assertTrue(text.contains("\"contextId\"") && text.contains("record_decision"), text);
+            assertThrows(McpError.class, () -> client.getPrompt(new McpSchema.GetPromptRequest("decide",
+                    Map.of("symbol", "AAPL", "features", "rsi high"))), "features that are no JSON object");
+        }
+    }
+
+    @Test
+    void aServiceThatCannotBeReachedIsAToolErrorSayingSo() {
+        // portfolio-service and strategy-service do not run beside this module's tests
+        try (McpSyncClient client = client(user)) {
+            McpSchema.CallToolResult portfolio = call(client, "get_portfolio", Map.of("portfolioId", 1));
+            assertTrue(portfolio.isError(), text(portfolio));
+            assertTrue(text(portfolio).contains("portfolio-service could not be reached"), text(portfolio));
+            assertTrue(call(client, "get_strategy_performance", Map.of("strategyId", 1)).isError());
+        }
+    }
+
+    @Test
     void aBadArgumentIsAToolErrorNamingItAndStoresNothing() {
         try (McpSyncClient client = client(user)) {
             Map<String, Object> good = Map.of("strategyId", 7, "symbol", "AAPL", "decisionType", "BUY", "confidence", 0.7, "marketContext", market);
@@ -129,40 +179,17 @@ class AgentToolsTest {
     }
 
     private static McpSyncClient client(String user) {
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base()).endpoint("/mcp")
-                .requestBuilder(HttpRequest.newBuilder().header("Authorization", Tokens.bearer(Tokens.agent(user)))).build();
-        McpSyncClient client = McpClient.sync(transport).clientInfo(new McpSchema.Implementation("finagent-test-agent", "1.0"))
-                .requestTimeout(Duration.ofSeconds(30)).build();
-        client.initialize();
-        return client;
+        return McpAgents.connect(base(), user);
     }
 
     private static String base() {
         return "http://localhost:" + RestAssured.port;
     }
 
-    private static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
-        return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
-    }
-
-    private static JsonNode ok(McpSyncClient client, String tool, Map<String, Object> arguments) {
-        McpSchema.CallToolResult result = call(client, tool, arguments);
-        assertFalse(Boolean.TRUE.equals(result.isError()), tool + ": " + text(result));
-        try {
-            return JSON.readTree(text(result));
-        } catch (Exception e) {
-            throw new AssertionError(tool + " answered no JSON: " + text(result), e);
-        }
-    }
-
     private static void assertRefused(McpSyncClient client, String tool, Map<String, Object> arguments, String argument) {
         McpSchema.CallToolResult result = call(client, tool, arguments);
         assertTrue(Boolean.TRUE.equals(result.isError()), tool + " " + arguments + " was answered: " + text(result));
         assertTrue(text(result).contains(argument), tool + ": the error names " + argument + ": " + text(result));
-    }
-
-    private static String text(McpSchema.CallToolResult result) {
-        return ((McpSchema.TextContent) result.content().get(0)).text();
     }
 
     private static Map<String, Object> with(Map<String, Object> arguments, String name, Object value) {

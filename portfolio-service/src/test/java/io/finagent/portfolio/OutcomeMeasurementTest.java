@@ -152,6 +152,29 @@ class OutcomeMeasurementTest {
     }
 
     @Test
+    void laterPricesStillOnTheirWayToTheStoreDoNotHoldAMeasurementBack() throws InterruptedException {
+        Instant due = decidedAt.plus(Duration.ofMinutes(30));
+        api.price(decidedAt.plusSeconds(5), "OUTG", "40").statusCode(200);
+        api.price(due.plusSeconds(10), "OUTG", "46").statusCode(200);
+        await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM series_backlog WHERE symbol = 'OUTG' AND sent_at IS NULL") == 0);
+        long decision = TestEvents.newDecisionId();
+        scheduler.pause(SeriesFlusher.JOB);
+        try {
+            Thread.sleep(1500); // a flush that had begun before the pause is over
+            // a live feed: a newer price is always on its way; it comes after the exit, so it cannot change the outcome
+            api.price(due.plusSeconds(60), "OUTG", "50").statusCode(200);
+            TestEvents.publish(decisionMade(decision, strategy, "OUTG", "BUY", "1", 30));
+            OutcomeMeasured outcome = CODEC.<OutcomeMeasured>read(awaitOutcome(decision).value(), EventType.OUTCOME_MEASURED).data();
+            assertAmount("40", outcome.referencePrice());
+            assertAmount("46", outcome.exitPrice());
+            assertEquals(1, db.count("SELECT count(*) FROM series_backlog WHERE symbol = 'OUTG' AND sent_at IS NULL"),
+                    "measured while the later price was still on its way");
+        } finally {
+            scheduler.resume(SeriesFlusher.JOB);
+        }
+    }
+
+    @Test
     void withoutAPriceBeforeItsHorizonADecisionIsSkippedNotMeasured() {
         api.price(decidedAt.plus(Duration.ofMinutes(20)), "OUTC", "50").statusCode(200); // after the 10-minute horizon
         long decision = TestEvents.newDecisionId();

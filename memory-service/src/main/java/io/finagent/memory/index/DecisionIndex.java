@@ -88,8 +88,8 @@ public class DecisionIndex {
     private String database;
     private Path path;
     private FSDirectory directory;
-    private IndexWriter writer;
-    private SearcherManager searchers;
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers; // both read by health checks and metrics while opening
 
     public DecisionIndex(FeatureSpace space, RecallConfig config, ObjectMapper json) {
         this.space = space;
@@ -126,7 +126,7 @@ public class DecisionIndex {
 
     private long documents(boolean readWrites) {
         IndexWriter w = writer;
-        if (w == null || state == State.BUILDING) {
+        if (w == null || searchers == null || state == State.BUILDING) { // still opening (health asks early), or building
             return w == null ? 0 : w.getDocStats().numDocs;
         }
         return search(readWrites, searcher -> (long) searcher.getIndexReader().numDocs());

@@ -56,9 +56,12 @@ public class RecallTools {
             @ToolArg(description = "How far back the session's events go, in minutes (default 60)", required = false) Integer lookbackMinutes,
             @ToolArg(description = "The answer's size budget in characters, 500 to 200000 (default 8000)", required = false) Integer budget,
             @ToolArg(description = "Answer as of this ISO-8601 UTC instant (default now)", required = false) Instant asOf) {
-        List<String> feature = features == null ? List.of()
-                : features.entrySet().stream().map(f -> f.getKey() + ":" + f.getValue()).toList();
-        return answers.answer(null, () -> context.context(feature, symbol, strategyId, sessionId, k == null ? 5 : k,
+        return answers.answer(null, () -> context.context(featureParams(features), symbol, strategyId, sessionId, k == null ? 5 : k,
                 lookbackMinutes == null ? 60 : lookbackMinutes, budget == null ? 8000 : budget, asOf));
+    }
+
+    /** Features as GET /context takes them: {@code feature=name:value}. */
+    static List<String> featureParams(Map<String, Double> features) {
+        return features == null ? List.of() : features.entrySet().stream().map(f -> f.getKey() + ":" + f.getValue()).toList();
     }
 }

@@ -12,6 +12,7 @@ import io.quarkiverse.mcp.server.ToolResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
+import jakarta.ws.rs.core.Response;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
@@ -69,7 +70,8 @@ public class ToolAnswers {
     }
 
     private ToolResponse success(Object body) {
-        Object value = body instanceof Created<?> created ? created.value() : body;
+        Object value = body instanceof Created<?> created ? created.value()
+                : body instanceof Response response ? response.getEntity() : body;
         try {
             return ToolResponse.success(new TextContent(value instanceof String text ? text : json.writeValueAsString(value)));
         } catch (JsonProcessingException e) {

@@ -34,6 +34,14 @@ public class CurrentUser {
         return identity.getPrincipal().getName();
     }
 
+    /** The caller's bearer token as it arrived, to call another service on the caller's behalf (and so in its scope). */
+    public String rawToken() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getRawToken() != null) {
+            return jwt.getRawToken();
+        }
+        throw new UnauthorizedException();
+    }
+
     public boolean isAdmin() {
         return identity.hasRole(Roles.ADMIN);
     }

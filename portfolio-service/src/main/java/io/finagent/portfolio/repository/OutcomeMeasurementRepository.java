@@ -22,13 +22,9 @@ public class OutcomeMeasurementRepository implements PanacheRepository<OutcomeMe
      * once due. Rows that have not missed yet (new, or woken by a price) come first, so a backlog of
      * rows whose symbol gets no prices cannot keep them waiting.
      */
-    public Uni<List<OutcomeMeasurement>> toCheck(Instant now, Collection<String> symbolsWaiting, int limit) {
-        // a symbol with prices still on their way to the store waits for them (see DueOutcomes)
-        String waiting = symbolsWaiting.isEmpty() ? "" : " and symbol not in :waiting";
-        Parameters parameters = Parameters.with("pending", MeasurementStatus.PENDING).and("now", now);
-        return find("status = :pending and nextCheckAt <= :now and (referencePrice is null or dueAt <= :now)" + waiting,
-                Sort.ascending("attempts", "nextCheckAt", "id"),
-                symbolsWaiting.isEmpty() ? parameters : parameters.and("waiting", symbolsWaiting))
+    public Uni<List<OutcomeMeasurement>> toCheck(Instant now, int limit) {
+        return find("status = :pending and nextCheckAt <= :now and (referencePrice is null or dueAt <= :now)",
+                Sort.ascending("attempts", "nextCheckAt", "id"), Parameters.with("pending", MeasurementStatus.PENDING).and("now", now))
                 .page(0, limit).list();
     }
 

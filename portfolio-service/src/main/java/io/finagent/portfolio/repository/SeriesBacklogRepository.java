@@ -1,13 +1,18 @@
 package io.finagent.portfolio.repository;
 
 import io.finagent.portfolio.domain.SeriesPoint;
+import io.finagent.portfolio.series.PricesOnTheirWay;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigInteger;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The points recorded (series_backlog), and what a restore brought back of the store (series_restores, series_resets). */
 @ApplicationScoped
@@ -30,11 +35,20 @@ public class SeriesBacklogRepository implements PanacheRepository<SeriesPoint> {
         return find("sentAt is null", Sort.ascending("id")).page(0, limit).list();
     }
 
-    /** The symbols whose prices the store does not have yet (recorded, or brought back by a restore). */
-    public Uni<List<String>> symbolsWaiting() {
+    /** The prices the store does not have yet: recorded and not sent (the instant ends each line, in nanoseconds), or restored. */
+    public Uni<PricesOnTheirWay> pricesOnTheirWay() {
         return getSession().chain(session -> session.createNativeQuery(
-                "SELECT symbol FROM series_backlog WHERE sent_at IS NULL AND symbol IS NOT NULL"
-                + " UNION SELECT symbol FROM series_restores WHERE symbol IS NOT NULL", String.class).getResultList());
+                        "SELECT symbol, min(substring(line from ' ([0-9]+)$')::numeric)::text FROM series_backlog"
+                        + " WHERE sent_at IS NULL AND symbol IS NOT NULL GROUP BY symbol", Object[].class).getResultList()
+                .chain(sending -> session.createNativeQuery("SELECT DISTINCT symbol FROM series_restores WHERE symbol IS NOT NULL",
+                        String.class).getResultList().map(restoring -> {
+                            Map<String, Instant> earliest = new HashMap<>();
+                            for (Object[] row : sending) {
+                                BigInteger[] seconds = new BigInteger((String) row[1]).divideAndRemainder(BigInteger.valueOf(1_000_000_000));
+                                earliest.put((String) row[0], Instant.ofEpochSecond(seconds[0].longValueExact(), seconds[1].longValue()));
+                            }
+                            return new PricesOnTheirWay(earliest, Set.copyOf(restoring));
+                        })));
     }
 
     public Uni<Integer> markSent(List<Long> ids, Instant at) {

@@ -7,6 +7,7 @@ import io.finagent.portfolio.repository.OutcomeMeasurementRepository;
 import io.finagent.portfolio.repository.SeriesBacklogRepository;
 import io.finagent.portfolio.series.PriceHistory;
 import io.finagent.portfolio.series.PricePoint;
+import io.finagent.portfolio.series.PricesOnTheirWay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -26,9 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Each pass looks up, in the time-series store, the prices the pending measurements wait for
  * and settles them one by one. While the store is down the measurements wait; one warning per outage.
- * A settled row is never looked at again, so a pass only reads what the store is known to hold:
- * it leaves a symbol alone while prices for it wait in the backlog, and waits for the store to
- * show every write it accepted (a price just sent might otherwise be skipped over for good).
+ * A settled row is never looked at again, so a pass only decides from what the store is known to
+ * hold: it waits for the store to show every write it accepted, and leaves a row alone while a
+ * price still on its way to the store (PricesOnTheirWay) could come before the one the store
+ * answered (it might otherwise be skipped over for good). Prices after that one cannot change the
+ * answer, so a symbol priced every second is measured as promptly as one priced once.
  */
 @ApplicationScoped
 public class DueOutcomes {
@@ -70,10 +73,10 @@ public class DueOutcomes {
         Instant now = Instant.now();
         // the backlog first, then the store: a point sent in between is then seen by the second
         return Panache.withSession(() -> measurements.countPending().invoke(pending::set)
-                        .chain(backlog::symbolsWaiting))
-                .chain(waiting -> prices.caughtUp().chain(caughtUp -> !caughtUp ? Uni.createFrom().voidItem()
-                        : Panache.withSession(() -> measurements.toCheck(now, waiting, config.batchSize()))
-                        .chain(rows -> settleAll(rows, now))))
+                        .chain(backlog::pricesOnTheirWay))
+                .chain(coming -> prices.caughtUp().chain(caughtUp -> !caughtUp ? Uni.createFrom().voidItem()
+                        : Panache.withSession(() -> measurements.toCheck(now, config.batchSize()))
+                        .chain(rows -> settleAll(rows, coming, now))))
                 // a call that never answers (seen after QuestDB restarts) must not hold every later pass back
                 .ifNoItem().after(PASS_LIMIT).failWith(() -> new IllegalStateException("pass took over " + PASS_LIMIT))
                 .invoke(() -> {
@@ -85,16 +88,22 @@ public class DueOutcomes {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    private Uni<Void> settleAll(List<OutcomeMeasurement> rows, Instant now) {
-        return Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(m -> settle(m, now))
+    private Uni<Void> settleAll(List<OutcomeMeasurement> rows, PricesOnTheirWay coming, Instant now) {
+        return Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(m -> settle(m, coming, now))
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<MeasurementStatus> settle(OutcomeMeasurement m, Instant now) {
+    private Uni<MeasurementStatus> settle(OutcomeMeasurement m, PricesOnTheirWay coming, Instant now) {
         Uni<Optional<PricePoint>> reference = m.referencePrice != null ? Uni.createFrom().item(Optional.empty())
                 : prices.first(m.symbol, m.userId, m.decidedAt, m.dueAt);
         return reference.chain(ref -> (m.due(now) ? prices.first(m.symbol, m.userId, m.dueAt) : Uni.createFrom().item(Optional.<PricePoint>empty()))
-                        .chain(exit -> service.settle(m.id, ref, exit, now)))
+                        .chain(exit -> {
+                            boolean referenceFinal = m.referencePrice != null
+                                    || !coming.mayPrecede(m.symbol, ref.map(PricePoint::at).orElse(m.dueAt));
+                            boolean exitFinal = !m.due(now) || !coming.mayPrecede(m.symbol, exit.map(PricePoint::at).orElse(null));
+                            return referenceFinal && exitFinal ? service.settle(m.id, ref, exit, now)
+                                    : Uni.createFrom().<MeasurementStatus>nullItem(); // the next pass, once the store has it
+                        }))
                 .invoke(status -> {
                     if (status != null && status != MeasurementStatus.PENDING) {
                         outcomes(status).increment();
