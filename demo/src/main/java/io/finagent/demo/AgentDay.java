@@ -88,16 +88,7 @@ public final class AgentDay {
 
     private DaySummary play() {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String name = "demo momentum, seed " + options.seed() + ", " + start;
-        strategyId = cluster.postToStrategyService("/api/v1/strategies", Map.of("name", name, "type", "TECHNICAL",
-                "description", "bin/demo's rule-based agent: momentum, checked against recall",
-                "config", Map.of("rule", "ret_5d momentum", "evidence", RuleAgent.EVIDENCE),
-                "defaultHorizonMinutes", HORIZON_MINUTES)).get("id").asLong();
-        long portfolioId = cluster.postToPortfolioService("/api/v1/portfolios", Map.of("name", name, "initialCapital", CAPITAL,
-                "strategyId", strategyId)).get("id").asLong(); // long only: a SELL sells what is held
-        options.out().printf("strategy %d and portfolio %d opened; %d trading days of %s, one every %d ms; outcomes are measured"
-                        + " %d minute after each decision%n", strategyId, portfolioId, options.steps(), String.join(", ", SYMBOLS),
-                options.step().toMillis(), HORIZON_MINUTES);
+        long portfolioId = open(start);
         for (int day = -Market.warmUp(); day < 0; day++) { // the history the first features need, in the seconds before
             market.advance();
             publishPrices(start.plus(options.step().multipliedBy(day)));
@@ -116,9 +107,31 @@ public final class AgentDay {
             }
             waitUntil(started + options.step().toNanos() * (day + 1));
         }
+        awaitLastOutcomes(started);
+        progress(options.steps(), started);
+        return summarize(start, portfolioId);
+    }
+
+    /** The agent's strategy and the portfolio that paper-trades it; returns the portfolio's id. */
+    private long open(Instant start) {
+        String name = "demo momentum, seed " + options.seed() + ", " + start;
+        strategyId = cluster.postToStrategyService("/api/v1/strategies", Map.of("name", name, "type", "TECHNICAL",
+                "description", "bin/demo's rule-based agent: momentum, checked against recall",
+                "config", Map.of("rule", "ret_5d momentum", "evidence", RuleAgent.EVIDENCE),
+                "defaultHorizonMinutes", HORIZON_MINUTES)).get("id").asLong();
+        long portfolioId = cluster.postToPortfolioService("/api/v1/portfolios", Map.of("name", name, "initialCapital", CAPITAL,
+                "strategyId", strategyId)).get("id").asLong(); // long only: a SELL sells what is held
+        options.out().printf("strategy %d and portfolio %d opened; %d trading days of %s, one every %d ms; outcomes are measured"
+                        + " %d minute after each decision%n", strategyId, portfolioId, options.steps(), String.join(", ", SYMBOLS),
+                options.step().toMillis(), HORIZON_MINUTES);
+        return portfolioId;
+    }
+
+    /** The market goes on (its prices are the exits) until every decision's outcome is back. */
+    private void awaitLastOutcomes(long started) {
         Instant last = Instant.now();
         options.out().printf("waiting for the last outcomes (the horizon of the last decisions, %d minute)%n", HORIZON_MINUTES);
-        for (int day = options.steps(); journal.stream().anyMatch(d -> d.outcome() == null); day++) { // the market goes on
+        for (int day = options.steps(); journal.stream().anyMatch(d -> d.outcome() == null); day++) {
             if (Instant.now().isAfter(last.plus(Duration.ofMinutes(HORIZON_MINUTES)).plus(OUTCOME_WAIT))) {
                 throw new IllegalStateException("outcomes missing " + OUTCOME_WAIT + " after their horizon: are portfolio-service"
                         + " and the broker running?");
@@ -128,19 +141,19 @@ public final class AgentDay {
             learnOutcomes(Instant.now().minus(Duration.ofMinutes(HORIZON_MINUTES)));
             waitUntil(started + options.step().toNanos() * (day + 1));
         }
-        progress(options.steps(), started);
-        Instant end = Instant.now().plusSeconds(1);
+    }
+
+    /** The day as the services tell it: the strategy's metrics, the portfolio, its equity curve (through the tools). */
+    private DaySummary summarize(Instant start, long portfolioId) {
         JsonNode performance = cluster.tool("get_strategy_performance", Map.of("strategyId", strategyId));
-        JsonNode portfolio = cluster.tool("get_portfolio", Map.of("portfolioId", portfolioId));
+        JsonNode portfolio = cluster.tool("get_portfolio", Map.of("portfolioId", portfolioId)).path("portfolio");
         JsonNode curve = cluster.tool("get_equity_curve", Map.of("portfolioId", portfolioId, "from", start.toString(),
-                "to", end.toString(), "interval", "1s"));
+                "to", Instant.now().plusSeconds(1).toString(), "interval", "1s"));
         List<DaySummary.EquityPoint> equity = new ArrayList<>();
         curve.path("points").forEach(p -> equity.add(new DaySummary.EquityPoint(Instant.parse(p.get("at").asText()),
                 p.get("value").decimalValue())));
         return new DaySummary(options.seed(), options.steps(), SYMBOLS, strategyId, portfolioId, List.copyOf(journal), performance,
-                portfolio.path("portfolio").path("initialCapital").decimalValue(),
-                portfolio.path("portfolio").path("currentValue").decimalValue(),
-                equity);
+                portfolio.path("initialCapital").decimalValue(), portfolio.path("currentValue").decimalValue(), equity);
     }
 
     private void publishPrices(Instant at) {

@@ -163,6 +163,15 @@ class AgentToolsTest {
     }
 
     @Test
+    void aSessionThisReplicaDidNotOpenIsA404SoTheClientOpensANewOne() {
+        // the tools keep nothing per session: a session is the protocol's handshake, which each replica keeps for itself
+        RestAssured.given().header("Authorization", Tokens.bearer(Tokens.agent(user))).header("Mcp-Session-Id", UUID.randomUUID().toString())
+                .contentType("application/json").accept("application/json, text/event-stream")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
+                .post("/mcp").then().statusCode(404);
+    }
+
+    @Test
     void withoutAValidTokenTheServerDoesNotAnswer() {
         String initialize = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
                 + "\"capabilities\":{},\"clientInfo\":{\"name\":\"x\",\"version\":\"1\"}}}";

@@ -40,8 +40,11 @@ class MemoryBackupTest extends BackupRoundTripContract {
 
     @Override
     protected void seed(TestDatabase db) {
-        long decision = id(db, "INSERT INTO decision_history (user_id, strategy_id, symbol, decision_type, confidence, reasoning, market_context, horizon_minutes)"
-                + " VALUES ('" + user + "', 1, 'AAPL', 'BUY', 0.7, 'momentum', '{\"features\": {\"rsi_14\": 61.5}}', 60) RETURNING id");
+        // with an Idempotency-Key and its claim (the insert claims it in the same statement; here by hand)
+        long decision = id(db, "INSERT INTO decision_history (user_id, strategy_id, symbol, decision_type, confidence, reasoning, market_context,"
+                + " horizon_minutes, idempotency_key) VALUES ('" + user + "', 1, 'AAPL', 'BUY', 0.7, 'momentum', '{\"features\": {\"rsi_14\": 61.5}}', 60,"
+                + " 'seed-" + user + "') RETURNING id");
+        db.execute("INSERT INTO decision_idempotency_keys (user_id, idempotency_key) VALUES ('" + user + "', 'seed-" + user + "')");
         long memory = id(db, "INSERT INTO ai_memory (user_id, memory_type, content, summary, decision_id)"
                 + " VALUES ('" + user + "', 'DECISION', '{\"note\": \"bought the breakout\"}', 'breakout', " + decision + ") RETURNING id");
         long pattern = id(db, "INSERT INTO pattern_recognition (user_id, pattern_type, pattern_name, pattern_data, symbol)"

@@ -42,8 +42,10 @@ class PortfolioBackupTest extends BackupRoundTripContract {
         db.execute("INSERT INTO user_settings (user_id, setting_key, setting_value) VALUES ('" + user + "', 'risk', '{\"max\": 0.02}')");
         long portfolio = id(db, "INSERT INTO portfolios (user_id, name, initial_capital, cash_balance, current_value, accounting_method, strategy_id)"
                 + " VALUES ('" + user + "', 'backed up', 10000, 9000, 10000, 'FIFO', " + strategy + ") RETURNING id");
-        long buy = id(db, "INSERT INTO transactions (portfolio_id, user_id, symbol, transaction_type, quantity, price, amount, commission, cash_balance_after, decision_id)"
-                + " VALUES (" + portfolio + ", '" + user + "', 'AAPL', 'BUY', 10, 100, 1000, 1.5, 9000, " + measured + ") RETURNING id");
+        // with a decision and an Idempotency-Key: their claims (transaction_decisions, transaction_idempotency_keys) are backed up too
+        long buy = id(db, "INSERT INTO transactions (portfolio_id, user_id, symbol, transaction_type, quantity, price, amount, commission, cash_balance_after,"
+                + " decision_id, idempotency_key) VALUES (" + portfolio + ", '" + user + "', 'AAPL', 'BUY', 10, 100, 1000, 1.5, 9000, " + measured
+                + ", 'seed-" + user + "') RETURNING id");
         long position = id(db, "INSERT INTO positions (portfolio_id, user_id, symbol, quantity, average_price, cost_basis)"
                 + " VALUES (" + portfolio + ", '" + user + "', 'AAPL', 10, 100, 1000) RETURNING id");
         db.execute("INSERT INTO position_lots (position_id, user_id, buy_transaction_id, acquired_at, original_quantity, remaining_quantity, original_cost, remaining_cost)"
