@@ -12,18 +12,17 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
-/** The reads are Vert.x routes, not resources: they keep the resources' rules on tokens, roles, parameters and problems. */
+/** The reads are reactive routes, not resources: they keep the resources' rules on tokens, roles, parameters and problems. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class CacheReadRoutesTest {
 
     private static final String PROBLEM = "application/problem+json";
-    private static final String[] READS = {"/api/v1/cache/quote", "/api/v1/market-data/AAPL/daily_price", "/api/v1/analyses/AAPL/momentum",
-            "/api/v1/floor"};
+    private static final String[] READS = {"/api/v1/cache/quote", "/api/v1/market-data/AAPL/daily_price", "/api/v1/analyses/AAPL/momentum"};
 
     private final String user = "rita-" + UUID.randomUUID();
 
@@ -34,7 +33,12 @@ class CacheReadRoutesTest {
             given().header("Authorization", "Bearer not-a-token").get(read).then().statusCode(401).contentType(PROBLEM);
             given().header("Authorization", Tokens.bearer(Tokens.withRole(user, "viewer"))).get(read).then().statusCode(403).contentType(PROBLEM);
         }
-        as().get("/api/v1/floor").then().statusCode(200).body(equalTo("{}"));
+    }
+
+    @Test
+    void theBenchmarksFloorIsOffUnlessTheBenchTurnsItOn() {
+        as().get("/api/v1/floor").then().statusCode(404);
+        given().get("/q/openapi?format=json").then().body("paths.'/api/v1/floor'", nullValue());
     }
 
     @Test
@@ -68,6 +72,7 @@ class CacheReadRoutesTest {
     void theReadsAreInTheOpenApiDocument() {
         for (String path : new String[]{"/api/v1/cache/{key}", "/api/v1/market-data/{symbol}/{dataType}", "/api/v1/analyses/{symbol}/{strategy}"}) {
             given().get("/q/openapi?format=json").then().body("paths.'" + path + "'.get.responses.'200'", notNullValue())
+                    .body("paths.'" + path + "'.get.responses.'204'", nullValue())
                     .body("paths.'" + path + "'.put", notNullValue());
         }
     }

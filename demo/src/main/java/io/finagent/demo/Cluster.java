@@ -36,14 +36,14 @@ final class Cluster implements AutoCloseable {
         this.token = token;
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(endpoints.memory().toString())
                 .endpoint("/mcp").requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token)).build();
-        this.mcp = McpClient.sync(transport).clientInfo(new McpSchema.Implementation("finagent-demo-agent", "1.0"))
+        this.mcp = McpClient.sync(transport).clientInfo(McpSchema.Implementation.builder("finagent-demo-agent", "1.0").build())
                 .requestTimeout(Duration.ofSeconds(30)).build();
         mcp.initialize();
     }
 
     /** A tool's answer as JSON; a refusal stops the demo with the tool's message. */
     JsonNode tool(String name, Map<String, Object> arguments) {
-        McpSchema.CallToolResult result = mcp.callTool(new McpSchema.CallToolRequest(name, arguments));
+        McpSchema.CallToolResult result = mcp.callTool(McpSchema.CallToolRequest.builder(name).arguments(arguments).build());
         String text = result.content().isEmpty() || !(result.content().get(0) instanceof McpSchema.TextContent content) ? "" : content.text();
         if (Boolean.TRUE.equals(result.isError())) {
             throw new IllegalStateException(name + " refused: " + text);

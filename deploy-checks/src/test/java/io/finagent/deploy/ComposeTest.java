@@ -69,7 +69,7 @@ class ComposeTest {
 
     @Test
     void everyContainerHasAHealthCheckAndServicesWaitForHealthyStores() {
-        services.fields().forEachRemaining(e -> assertTrue(e.getValue().has("healthcheck"), e.getKey() + " has no healthcheck"));
+        services.properties().forEach(e -> assertTrue(e.getValue().has("healthcheck"), e.getKey() + " has no healthcheck"));
         for (String service : RequiredSettings.SERVICES) {
             JsonNode dependsOn = services.get(service).get("depends_on");
             for (String store : List.of("postgres", "kafka")) {
@@ -88,7 +88,7 @@ class ComposeTest {
             assertTrue(node.path("build").path("context").asText().endsWith("/" + service), service + " build context");
             assertTrue(node.path("ports").toString().contains(String.valueOf(port)), service + " publishes " + port);
         });
-        services.fields().forEachRemaining(e -> {
+        services.properties().forEach(e -> {
             String image = e.getValue().path("image").asText();
             assertFalse(image.endsWith(":latest") || (!image.isEmpty() && !image.contains(":")), e.getKey() + " image " + image);
         });
@@ -115,7 +115,7 @@ class ComposeTest {
 
     private static Map<String, String> environment(JsonNode service) {
         Map<String, String> env = new TreeMap<>();
-        service.path("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        service.path("environment").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
         return env;
     }
 }

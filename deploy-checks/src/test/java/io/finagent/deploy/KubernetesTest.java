@@ -205,7 +205,7 @@ class KubernetesTest {
                 if (from.has("configMapRef")) {
                     String name = from.at("/configMapRef/name").asText();
                     JsonNode map = one("ConfigMap", name);
-                    map.path("data").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+                    map.path("data").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
                 } else if (from.has("secretRef")) {
                     String name = from.at("/secretRef/name").asText();
                     JsonNode secret = find("Secret", name) != null ? find("Secret", name) : local.secretNamed(name);

@@ -124,12 +124,12 @@ class AgentToolsTest {
         try (McpSyncClient client = client(user)) {
             McpSchema.Prompt decide = client.listPrompts().prompts().stream().filter(p -> p.name().equals("decide")).findFirst().orElseThrow();
             assertTrue(decide.arguments().stream().anyMatch(a -> a.name().equals("features") && Boolean.TRUE.equals(a.required())));
-            McpSchema.GetPromptResult prompt = client.getPrompt(new McpSchema.GetPromptRequest("decide",
-                    Map.of("symbol", "AAPL", "features", "{\"rsi_14\": 61.5}", "strategyId", "7")));
+            McpSchema.GetPromptResult prompt = client.getPrompt(McpSchema.GetPromptRequest.builder("decide")
+                    .arguments(Map.of("symbol", "AAPL", "features", "{\"rsi_14\": 61.5}", "strategyId", "7")).build());
             String text = ((McpSchema.TextContent) prompt.messages().get(0).content()).text();
             assertTrue(text.contains("\"contextId\"") && text.contains("record_decision"), text);
-            assertThrows(McpError.class, () -> client.getPrompt(new McpSchema.GetPromptRequest("decide",
-                    Map.of("symbol", "AAPL", "features", "rsi high"))), "features that are no JSON object");
+            assertThrows(McpError.class, () -> client.getPrompt(McpSchema.GetPromptRequest.builder("decide")
+                    .arguments(Map.of("symbol", "AAPL", "features", "rsi high")).build()), "features that are no JSON object");
         }
     }
 

@@ -72,4 +72,8 @@ public interface CacheConfig {
     /** Prefix of every Redis key and channel of this cache, so that it shares a Redis safely. */
     @WithDefault("finagent:cache:")
     String redisPrefix();
+
+    /** Whether {@code GET /api/v1/floor}, what a read costs before any cache work, answers: only for {@code bin/bench cache}. */
+    @WithDefault("false")
+    boolean benchFloor();
 }

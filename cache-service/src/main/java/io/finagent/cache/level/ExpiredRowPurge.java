@@ -19,7 +19,7 @@ public class ExpiredRowPurge {
 
     public ExpiredRowPurge(DatabaseLevel l3, MeterRegistry registry) {
         this.l3 = l3;
-        this.purged = registry.counter("finagent_cache_l3_purged_rows");
+        this.purged = registry.counter("finagent.cache.l3.purged.rows");
     }
 
     @Scheduled(every = "${finagent.cache.purge-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -2,7 +2,7 @@ package io.finagent.cache.level;
 
 import io.finagent.cache.level.RedisReads.Pending;
 import io.vertx.core.AsyncResult;
-import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.Context;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -16,20 +16,21 @@ import java.util.List;
  * The L2 reads of one event loop. Everything here runs on that loop's thread, so nothing is
  * shared: reads gathered during a pass of the loop are sent when the pass ends (a task queued
  * on the loop runs after the I/O it is handling), as one MGET on the loop's own connection,
- * opened on the first read and again after a failure.
+ * opened on the first read and again after a failure. {@code loop} is the event loop's root
+ * context, so the connection's replies come back on this thread.
  */
 final class LoopReads {
 
     private static final int MAX_KEYS = 256;
 
-    private final ContextInternal loop;
+    private final Context loop;
     private final Redis client;
     private List<Pending> gathered = new ArrayList<>();
     private boolean sendQueued;
     private boolean connecting;
     private RedisConnection connection;
 
-    LoopReads(ContextInternal loop, Redis client) {
+    LoopReads(Context loop, Redis client) {
         this.loop = loop;
         this.client = client;
     }

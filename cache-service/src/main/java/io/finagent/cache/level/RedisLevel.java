@@ -8,10 +8,9 @@ import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 
@@ -29,15 +28,15 @@ public class RedisLevel {
     private final String former;
     private final RedisReads reads;
 
-    public RedisLevel(ReactiveRedisDataSource redis, CacheConfig config, Vertx vertx,
-                      @ConfigProperty(name = "finagent.redis.url") String url) {
+    /** {@code client} is the same Redis client as {@code redis}, as Vert.x's low-level API: the reads hold one of its connections per event loop. */
+    public RedisLevel(ReactiveRedisDataSource redis, Redis client, CacheConfig config) {
         this.values = redis.value(String.class, String.class);
         this.keys = redis.key(String.class);
         // The value format's version is in the key: during a rolling upgrade each release reads only
         // what it can decode (the other's keys are misses), and removals reach both.
         this.prefix = config.redisPrefix() + "v2:";
         this.former = config.redisPrefix() + "v:";
-        this.reads = new RedisReads(vertx, url, values::get);
+        this.reads = new RedisReads(client, values::get);
     }
 
     @PreDestroy

@@ -46,8 +46,8 @@ public class SharedLevel {
         this.redis = redis;
         this.files = files;
         this.back = back;
-        this.failures = registry.counter("finagent_cache_redis_failures");
-        registry.gauge("finagent_cache_l2_on_files", onFiles, flag -> flag.get() ? 1 : 0);
+        this.failures = registry.counter("finagent.cache.redis.failures");
+        registry.gauge("finagent.cache.l2.on.files", onFiles, flag -> flag.get() ? 1 : 0);
     }
 
     public boolean onFiles() {

@@ -24,11 +24,11 @@ public class CacheStats {
 
     public CacheStats(MeterRegistry registry) {
         for (Level level : Level.values()) {
-            hits.put(level, registry.counter("finagent_cache_hits", "level", level.name()));
-            misses.put(level, registry.counter("finagent_cache_misses", "level", level.name()));
+            hits.put(level, registry.counter("finagent.cache.hits", "level", level.name()));
+            misses.put(level, registry.counter("finagent.cache.misses", "level", level.name()));
         }
-        leaseWaits = registry.counter("finagent_cache_lease_waits");
-        afterStoreFailures = registry.counter("finagent_cache_after_store_failures");
+        leaseWaits = registry.counter("finagent.cache.lease.waits");
+        afterStoreFailures = registry.counter("finagent.cache.after.store.failures");
     }
 
     public void hit(Level level) {

@@ -1,15 +1,16 @@
 package io.finagent.memory.repository;
 
-import io.quarkus.panache.common.Parameters;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A user's rows narrowed by optional conditions: a condition whose value is null is left out. */
 final class Where {
 
     private final StringBuilder clause = new StringBuilder("userId = :userId");
-    private final Parameters parameters;
+    private final Map<String, Object> parameters = new HashMap<>();
 
     private Where(String userId) {
-        this.parameters = Parameters.with("userId", userId);
+        parameters.put("userId", userId);
     }
 
     static Where owner(String userId) {
@@ -20,7 +21,7 @@ final class Where {
     Where and(String field, String op, String name, Object value) {
         if (value != null) {
             clause.append(" and ").append(field).append(' ').append(op).append(" :").append(name);
-            parameters.and(name, value);
+            parameters.put(name, value);
         }
         return this;
     }
@@ -39,7 +40,7 @@ final class Where {
         return clause.toString();
     }
 
-    Parameters parameters() {
+    Map<String, Object> parameters() {
         return parameters;
     }
 }

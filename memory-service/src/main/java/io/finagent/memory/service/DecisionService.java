@@ -43,7 +43,7 @@ public class DecisionService {
         this.index = index;
         this.contexts = contexts;
         this.references = references;
-        this.lostSessionEvents = registry.counter("finagent.working_memory.decisions_lost");
+        this.lostSessionEvents = registry.counter("finagent.working.memory.decisions.lost");
     }
 
     /**

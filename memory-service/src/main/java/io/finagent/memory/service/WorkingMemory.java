@@ -68,8 +68,8 @@ public class WorkingMemory {
         this.keys = redis.key(String.class);
         this.config = config;
         this.json = json;
-        this.addFailures = registry.counter("finagent.working_memory.redis_failures", "operation", "add");
-        this.readFailures = registry.counter("finagent.working_memory.redis_failures", "operation", "read");
+        this.addFailures = registry.counter("finagent.working.memory.redis.failures", "operation", "add");
+        this.readFailures = registry.counter("finagent.working.memory.redis.failures", "operation", "read");
     }
 
     /** Adds the event, or with an {@code idempotencyKey} already used in this session, returns the first event it added. */

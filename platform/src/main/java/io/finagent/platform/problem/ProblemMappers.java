@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.finagent.platform.domain.DomainRefusal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -28,6 +29,12 @@ public class ProblemMappers {
         Response.ResponseBuilder response = Response.fromResponse(respond(e.problem()));
         e.headers().forEach(response::header);
         return response.build();
+    }
+
+    /** A domain class's refusal (portfolio's {@code TradeRefused}, strategy's {@code AlertStepRefused}). */
+    @ServerExceptionMapper
+    public Response refused(DomainRefusal e) {
+        return respond(Problems.of(e));
     }
 
     @ServerExceptionMapper

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.finagent.platform.domain.DomainRefusal;
 import io.finagent.platform.json.JsonFieldPath;
 import io.finagent.platform.json.RefusedJsonValue;
 import io.quarkus.security.AuthenticationFailedException;
@@ -36,6 +37,9 @@ public final class Problems {
         if (failure instanceof ProblemException e) {
             return e.problem();
         }
+        if (failure instanceof DomainRefusal e) {
+            return of(e);
+        }
         if (failure instanceof ConstraintViolationException e) {
             return of(e);
         }
@@ -56,6 +60,16 @@ public final class Problems {
         }
         LOG.error("unexpected failure", failure);
         return ProblemException.internal().problem();
+    }
+
+    /** A domain rule's refusal: 422 naming the field, or 409 when the state has moved on. */
+    public static Problem of(DomainRefusal e) {
+        if (e.kind() == DomainRefusal.Kind.CONFLICT) {
+            return Problem.of(ProblemType.CONFLICT, e.getMessage(), List.of());
+        }
+        return e.field().map(field -> Problem.of(ProblemType.UNPROCESSABLE, field + ": " + e.getMessage(),
+                        List.of(new Problem.FieldError(field, e.getMessage()))))
+                .orElseGet(() -> Problem.of(ProblemType.UNPROCESSABLE, e.getMessage(), List.of()));
     }
 
     public static Problem of(ConstraintViolationException e) {

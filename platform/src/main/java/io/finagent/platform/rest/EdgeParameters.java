@@ -29,6 +29,15 @@ public class EdgeParameters {
         }
     }
 
+    /**
+     * Whether a request's parameters can hold U+0000 at all: only written {@code %00}, since the
+     * HTTP server refuses the raw byte. A route checks its parameters one by one only then, which
+     * spares the hot reads the walk over them.
+     */
+    public static boolean mayHoldU0000(String rawUri) {
+        return rawUri.contains("%00");
+    }
+
     /** Thrown, so that the problem is written where every other one is ({@code ProblemMappers}, {@code RouterProblems}). */
     public static void refuse(String name, String value) {
         if (name.indexOf('\u0000') >= 0 || value != null && value.indexOf('\u0000') >= 0) {

@@ -26,10 +26,10 @@ class ConfigFilesTest {
                         "application.properties", 250))
                 .withSources(new PropertiesConfigSource(Map.of("finagent.a", "env"), "env", 300))
                 .build();
-        assertEquals("env", config.getRawValue("finagent.a"));
-        assertEquals("home", config.getRawValue("finagent.b"));
-        assertEquals("work", config.getRawValue("finagent.c"));
-        assertEquals("app", config.getRawValue("finagent.d"));
+        assertEquals("env", config.getConfigValue("finagent.a").getValue());
+        assertEquals("home", config.getConfigValue("finagent.b").getValue());
+        assertEquals("work", config.getConfigValue("finagent.c").getValue());
+        assertEquals("app", config.getConfigValue("finagent.d").getValue());
     }
 
     @Test

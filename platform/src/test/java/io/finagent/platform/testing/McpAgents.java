@@ -25,14 +25,14 @@ public final class McpAgents {
     public static McpSyncClient connect(String baseUrl, String user) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(baseUrl).endpoint("/mcp")
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", Tokens.bearer(Tokens.agent(user)))).build();
-        McpSyncClient client = McpClient.sync(transport).clientInfo(new McpSchema.Implementation("finagent-test-agent", "1.0"))
+        McpSyncClient client = McpClient.sync(transport).clientInfo(McpSchema.Implementation.builder("finagent-test-agent", "1.0").build())
                 .requestTimeout(Duration.ofSeconds(30)).build();
         client.initialize();
         return client;
     }
 
     public static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
-        return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+        return client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
     }
 
     /** The tool's answer as JSON; a tool error fails the test with its text. */

@@ -1,6 +1,5 @@
 package io.finagent.portfolio.domain;
 
-import io.finagent.platform.problem.ProblemException;
 
 import java.math.BigDecimal;
 
@@ -26,7 +25,7 @@ public final class Ledger {
         };
         cash = money(cash.subtract(t.commission));
         if (cash.signum() < 0 && !portfolio.allowMargin) {
-            throw ProblemException.unprocessable("portfolio", "needs " + portfolio.cashBalance.subtract(cash).stripTrailingZeros().toPlainString()
+            throw new TradeRefused("portfolio", "needs " + portfolio.cashBalance.subtract(cash).stripTrailingZeros().toPlainString()
                     + " in cash and has " + portfolio.cashBalance.stripTrailingZeros().toPlainString() + "; the portfolio does not allow margin");
         }
         portfolio.cashBalance = cash;
@@ -36,7 +35,7 @@ public final class Ledger {
     private static BigDecimal trade(Portfolio portfolio, Position position, CostBook book, Transaction t) {
         BigDecimal signed = t.type == TransactionType.SELL ? t.quantity.negate() : t.quantity;
         if (t.type == TransactionType.SELL && !portfolio.allowShortSelling && position.quantity.add(signed).signum() < 0) {
-            throw ProblemException.unprocessable("quantity", "selling " + plain(t.quantity) + " " + t.symbol + " with "
+            throw new TradeRefused("quantity", "selling " + plain(t.quantity) + " " + t.symbol + " with "
                     + plain(position.quantity.max(BigDecimal.ZERO)) + " held; the portfolio does not allow short selling");
         }
         t.amount = money(t.quantity.multiply(t.price));
@@ -48,7 +47,7 @@ public final class Ledger {
 
     private static BigDecimal split(Portfolio portfolio, Position position, CostBook book, Transaction t) {
         if (position.quantity.signum() == 0) {
-            throw ProblemException.unprocessable("symbol", "no position in " + t.symbol + " to split");
+            throw new TradeRefused("symbol", "no position in " + t.symbol + " to split");
         }
         book.split(position, t.splitRatio);
         return portfolio.cashBalance;

@@ -4,7 +4,6 @@ import io.finagent.portfolio.domain.MeasurementStatus;
 import io.finagent.portfolio.domain.OutcomeMeasurement;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class OutcomeMeasurementRepository implements PanacheRepository<OutcomeMeasurement> {
@@ -24,7 +24,7 @@ public class OutcomeMeasurementRepository implements PanacheRepository<OutcomeMe
      */
     public Uni<List<OutcomeMeasurement>> toCheck(Instant now, int limit) {
         return find("status = :pending and nextCheckAt <= :now and (referencePrice is null or dueAt <= :now)",
-                Sort.ascending("attempts", "nextCheckAt", "id"), Parameters.with("pending", MeasurementStatus.PENDING).and("now", now))
+                Sort.ascending("attempts", "nextCheckAt", "id"), Map.of("pending", MeasurementStatus.PENDING, "now", now))
                 .page(0, limit).list();
     }
 

@@ -59,9 +59,9 @@ public class SeriesFlusher {
         this.tables = tables;
         this.writer = writer;
         this.config = config;
-        this.sent = registry.counter("finagent_series_points_sent");
-        this.failures = registry.counter("finagent_series_write_failures");
-        registry.gauge("finagent_series_backlog_points", waiting);
+        this.sent = registry.counter("finagent.series.points.sent");
+        this.failures = registry.counter("finagent.series.write.failures");
+        registry.gauge("finagent.series.backlog.points", waiting);
     }
 
     @Scheduled(identity = SeriesFlusher.JOB, every = "${finagent.questdb.flush-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -56,7 +56,7 @@ public class DueOutcomes {
         this.prices = prices;
         this.config = config;
         this.registry = registry;
-        registry.gauge("finagent_outcomes_pending", pending);
+        registry.gauge("finagent.outcomes.pending", pending);
         for (MeasurementStatus status : MeasurementStatus.values()) {
             if (status != MeasurementStatus.PENDING) {
                 outcomes(status); // at zero from the start, so rate() sees the first outcome
@@ -65,7 +65,7 @@ public class DueOutcomes {
     }
 
     private Counter outcomes(MeasurementStatus status) {
-        return registry.counter("finagent_outcomes", "status", status.name().toLowerCase());
+        return registry.counter("finagent.outcomes", "status", status.name().toLowerCase());
     }
 
     @Scheduled(every = "${finagent.outcome.check-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -112,7 +112,7 @@ public class DueOutcomes {
     }
 
     private void failed(Throwable failure) {
-        registry.counter("finagent_outcome_check_failures").increment();
+        registry.counter("finagent.outcome.check.failures").increment();
         if (failing.compareAndSet(false, true)) {
             LOG.warnf("outcome measurement paused (%s); %d measurements wait and are retried every %s",
                     failure.getMessage(), pending.get(), config.checkInterval());

@@ -1,6 +1,5 @@
 package io.finagent.strategy.domain;
 
-import io.finagent.platform.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -72,7 +71,7 @@ public class Alert {
     /** Moves to {@code target}, which must be the next step; anything else is a 409 and changes nothing. */
     public void moveTo(AlertStatus target, Instant now) {
         if (status.next() != target) {
-            throw ProblemException.conflict("alert " + id + " is " + status + " and cannot become " + target
+            throw new AlertStepRefused("alert " + id + " is " + status + " and cannot become " + target
                     + (status.next() == null ? "" : "; it can only become " + status.next()));
         }
         status = target;

@@ -130,7 +130,7 @@ final class FuzzRequests {
         List<String> required = new ArrayList<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
         ObjectNode object = NODES.objectNode();
-        schema.get("properties").fields().forEachRemaining(e -> {
+        schema.get("properties").properties().forEach(e -> {
             if (required.contains(e.getKey()) || draws.chance(0.7)) {
                 object.set(e.getKey(), plausible(draws, e.getValue(), depth + 1));
             }
@@ -184,7 +184,7 @@ final class FuzzRequests {
 
     private static String firstPair(String json) {
         try {
-            var first = JSON.readTree(json).fields();
+            var first = JSON.readTree(json).properties().iterator();
             if (first.hasNext()) {
                 var e = first.next();
                 return write(NODES.textNode(e.getKey())) + ": " + write(e.getValue());

@@ -26,9 +26,9 @@ final class OpenApiDocument {
 
     List<Operation> operations() {
         List<Operation> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").properties().iterator(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().properties().iterator(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (!METHODS.contains(op.getKey())) {
                     continue;
@@ -71,7 +71,7 @@ final class OpenApiDocument {
         }
         if (node.isObject()) {
             ObjectNode copy = ((ObjectNode) node).deepCopy();
-            node.fields().forEachRemaining(e -> copy.set(e.getKey(), resolve(e.getValue(), depth)));
+            node.properties().forEach(e -> copy.set(e.getKey(), resolve(e.getValue(), depth)));
             return copy;
         }
         if (node.isArray()) {
