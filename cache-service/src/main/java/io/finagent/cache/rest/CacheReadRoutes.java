@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.UnaryOperator;
 
 /**
  * The cache's reads, as Quarkus reactive routes; the writes are JAX-RS resources. A read is the
@@ -86,33 +85,17 @@ public class CacheReadRoutes {
         CacheKey key = CacheKey.ofAnalysis(user.id(), symbol, strategy);
         Instant now = Instant.now();
         String what = key.name() + " younger than " + maxAge.toSeconds() + " s";
-        UnaryOperator<TieredCache.Found> youngEnough = found -> CacheAnswers.hit(
-                found != null && found.value().age(now).compareTo(maxAge) > 0 ? null : found, what);
-        if (!answeredFromMemory(rc, key, youngEnough)) {
-            CachedReplies.send(rc, read(rc, key), youngEnough);
-        }
+        CachedReplies.send(rc, read(rc, key), found -> CacheAnswers.hit(
+                found != null && found.value().age(now).compareTo(maxAge) > 0 ? null : found, what));
     }
 
     /** With {@code ?lease=true} (and no level named), a miss hands this caller the lease to load the key. */
     private void leased(RoutingContext rc, CacheKey key, String what) {
-        if (answeredFromMemory(rc, key, found -> CacheAnswers.hit(found, what))) {
-            return;
-        }
         if ("true".equalsIgnoreCase(rc.request().getParam("lease")) && rc.request().getParam(LEVEL) == null) {
             CachedReplies.send(rc, cache.getOrLease(key), read -> CacheAnswers.hit(read, what, config.leaseTime()));
         } else {
             CachedReplies.send(rc, read(rc, key), found -> CacheAnswers.hit(found, what));
         }
-    }
-
-    /** An L1 hit (when the read names no level) is answered at once, on this thread, with no reactive step. */
-    private boolean answeredFromMemory(RoutingContext rc, CacheKey key, UnaryOperator<TieredCache.Found> answer) {
-        TieredCache.Found local = rc.request().getParam(LEVEL) == null ? cache.inMemory(key) : null;
-        if (local == null) {
-            return false;
-        }
-        CachedReplies.send(rc, answer.apply(local));
-        return true;
     }
 
     /** From the fastest level that holds the key, or from the one the read names ({@code ?level=L2}), and only from it. */

@@ -28,7 +28,7 @@ final class CachedReplies {
         }, rc::fail);
     }
 
-    static void send(RoutingContext rc, TieredCache.Found found) {
+    private static void send(RoutingContext rc, TieredCache.Found found) {
         HttpServerResponse response = rc.response()
                 .putHeader("X-Cache-Level", found.level().name())
                 .putHeader("X-Cache-Stored-At", found.value().storedAt().toString())

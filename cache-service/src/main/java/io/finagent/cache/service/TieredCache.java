@@ -58,12 +58,13 @@ public class TieredCache {
 
     /** The value, or null on a miss in every level. */
     public Uni<Found> get(CacheKey key) {
-        Found local = inMemory(key);
-        if (local != null) {
-            return Uni.createFrom().item(local);
-        }
         Instant now = Instant.now();
         String id = key.id();
+        CachedValue local = l1.get(id, now);
+        if (local != null) {
+            stats.hit(Level.L1);
+            return Uni.createFrom().item(new Found(local, Level.L1));
+        }
         stats.miss(Level.L1);
         return l2.get(id, now).onFailure().recoverWithUni(failure -> {
             // a level that cannot be read is a miss there: L3 still answers
@@ -86,19 +87,6 @@ public class TieredCache {
                 return bestEffort(l2.put(id, stored, now), "copy into L2", id).replaceWith(new Found(stored, Level.L3));
             });
         });
-    }
-
-    /**
-     * L1's value, counted as its hit, or null (a read then goes on with {@link #get}, which counts the
-     * miss): what a read can answer at once, on its own thread, since L1 is this process's memory.
-     */
-    public Found inMemory(CacheKey key) {
-        CachedValue local = l1.get(key.id(), Instant.now());
-        if (local == null) {
-            return null;
-        }
-        stats.hit(Level.L1);
-        return new Found(local, Level.L1);
     }
 
     /**
