@@ -8,10 +8,9 @@
 # In a subshell so that sourcing it leaves the caller's shell options alone.
 (
 set -euo pipefail
-# shellcheck source=deploy/local/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/../local/lib.sh"
-
-env_file="$FINAGENT_ROOT/.env"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cluster="$root/deploy/local/cluster"
+env_file="$root/.env"
 
 # The value of $1 in the current .env, or nothing.
 kept() { { [[ -f "$env_file" ]] && sed -n "s/^$1=//p" "$env_file" | tail -n 1; } || true; }
@@ -20,15 +19,14 @@ kept() { { [[ -f "$env_file" ]] && sed -n "s/^$1=//p" "$env_file" | tail -n 1; }
 db_passwords=""
 for name in FINAGENT_DB_PASSWORD FINAGENT_DB_PASSWORD_{MEMORY,PORTFOLIO,STRATEGY,CACHE,BACKUP}; do
   password="$(kept "$name")"
-  db_passwords+="$name=${password:-$(openssl rand -hex 16)}"$'\n'
+  db_passwords+="$name=${password:-$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")}"$'\n'
 done
 questdb_password="$(kept FINAGENT_QUESTDB_PASSWORD)"
-: "${questdb_password:=$(openssl rand -hex 16)}"
+: "${questdb_password:=$(od -An -N16 -tx1 /dev/urandom | tr -d " \n")}"
 
-ensure_jwt_keys
 # compose 1.29 reads one-line values only: the key's base64 without its PEM armour, which
 # mp.jwt.verify.publickey accepts as it is
-public_key="$(grep -v -- '-----' "$KEY_DIR/public.pem" | tr -d '\n')"
+public_key="$(grep -v -- '-----' "$("$cluster" public-key)" | tr -d '\n')"
 
 (
   umask 077
@@ -36,12 +34,12 @@ public_key="$(grep -v -- '-----' "$KEY_DIR/public.pem" | tr -d '\n')"
 # docker-compose secrets, written by deploy/compose/env.sh (not committed: .gitignore)
 ${db_passwords}FINAGENT_QUESTDB_PASSWORD=$questdb_password
 FINAGENT_JWT_PUBLIC_KEY=$public_key
-FINAGENT_BACKUP_SERVICE_TOKEN=$(jwt_mint backup-service admin)
+FINAGENT_BACKUP_SERVICE_TOKEN=$("$cluster" token backup-service admin)
 EOF
 )
 mv -f "$env_file.tmp" "$env_file"
 
-say "wrote $env_file"
-say "then: ./mvnw package -DskipTests && docker-compose up -d --build"
-say "a token for a demo user: export TOKEN=$(jwt_mint demo agent)"
+echo "wrote $env_file"
+echo "then: ./mvnw package -DskipTests && docker-compose up -d --build"
+echo "a token for a demo user: export TOKEN=$("$cluster" token demo agent)"
 )

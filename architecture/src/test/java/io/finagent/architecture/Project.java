@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class Project {
 
     /** Modules that must have been compiled: without them a check would pass on nothing. */
-    private static final List<String> MODULES = List.of("platform", "memory-service", "portfolio-service", "strategy-service",
+    private static final List<String> MODULES = List.of("local-cluster", "platform", "memory-service", "portfolio-service", "strategy-service",
             "cache-service", "backup-service", "demo", "bench");
 
     private static JavaClasses classes;

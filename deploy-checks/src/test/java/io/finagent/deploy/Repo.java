@@ -34,7 +34,7 @@ final class Repo {
             try {
                 process = builder.start();
             } catch (IOException notInstalled) {
-                throw new AssertionError(command.get(0) + " is not installed: bin/test installs it (deploy/local/infra.sh deploy-tools)", notInstalled);
+                throw new AssertionError(command.get(0) + " is not installed: bin/test installs it (deploy/local/packages.sh deploy-tools)", notInstalled);
             }
             process.getOutputStream().close();
             var out = process.getInputStream().readAllBytes();

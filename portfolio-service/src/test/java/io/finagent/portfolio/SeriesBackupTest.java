@@ -112,7 +112,7 @@ class SeriesBackupTest {
 
     /** QuestDB's own CSV of a query, as its export prints it. */
     private static String series(String query) throws IOException, InterruptedException {
-        URI uri = URI.create("http://127.0.0.1:" + TestInfrastructure.env().get("QUESTDB_HTTP_PORT") + "/exp?query="
+        URI uri = URI.create(TestInfrastructure.ports().questDbHttpUrl() + "/exp?query="
                 + URLEncoder.encode(query, StandardCharsets.UTF_8));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());

@@ -99,8 +99,8 @@ class BackupSystemTest {
             }
             switch (service) {
                 case "portfolio-service" -> {
-                    env.put("FINAGENT_QUESTDB_HTTP_URL", "http://127.0.0.1:" + TestInfrastructure.env().get("QUESTDB_HTTP_PORT"));
-                    env.put("FINAGENT_QUESTDB_PG_PORT", TestInfrastructure.env().get("QUESTDB_PG_PORT"));
+                    env.put("FINAGENT_QUESTDB_HTTP_URL", TestInfrastructure.ports().questDbHttpUrl());
+                    env.put("FINAGENT_QUESTDB_PG_PORT", String.valueOf(TestInfrastructure.ports().questDbPg()));
                 }
                 case "memory-service" -> {
                     env.put("FINAGENT_REDIS_URL", "redis://127.0.0.1:" + TestInfrastructure.redisPort());
@@ -307,7 +307,7 @@ class BackupSystemTest {
     /** QuestDB's CSV of a query ({@code /exp}), or the answer of a statement ({@code /exec}). */
     private static String questDb(String sql) throws IOException, InterruptedException {
         String endpoint = sql.startsWith("SELECT") ? "/exp" : "/exec";
-        URI uri = URI.create("http://127.0.0.1:" + TestInfrastructure.env().get("QUESTDB_HTTP_PORT") + endpoint + "?query="
+        URI uri = URI.create(TestInfrastructure.ports().questDbHttpUrl() + endpoint + "?query="
                 + URLEncoder.encode(sql, StandardCharsets.UTF_8));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), sql + ": " + response.body());

@@ -1,19 +1,15 @@
 package io.finagent.system;
 
+import io.finagent.local.Readiness;
 import io.finagent.platform.events.EventType;
 import io.finagent.platform.testing.TestInfrastructure;
 import io.finagent.platform.testing.TestKafka;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -81,8 +77,8 @@ final class RunningService implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrap());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("platform/src/test/resources/test-keys/publicKey.pem").toString());
         env.put("FINAGENT_CONSUMER_GROUP", group);
-        env.put("FINAGENT_QUESTDB_HTTP_URL", "http://127.0.0.1:" + TestInfrastructure.env().get("QUESTDB_HTTP_PORT"));
-        env.put("FINAGENT_QUESTDB_PG_PORT", TestInfrastructure.env().get("QUESTDB_PG_PORT"));
+        env.put("FINAGENT_QUESTDB_HTTP_URL", TestInfrastructure.ports().questDbHttpUrl());
+        env.put("FINAGENT_QUESTDB_PG_PORT", String.valueOf(TestInfrastructure.ports().questDbPg()));
         env.put("FINAGENT_REDIS_URL", "redis://127.0.0.1:" + TestInfrastructure.redisPort());
         return env;
     }
@@ -91,25 +87,8 @@ final class RunningService implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited during start; log: " + Files.readString(log));
-            }
-            try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // keep waiting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(name + " not ready within " + timeout + "; log: " + Files.readString(log));
+    void awaitReady(Duration timeout) {
+        Readiness.await(name, () -> Readiness.serviceReady(url()), process::isAlive, log, timeout);
     }
 
     /** The exit code of a service that stops by itself (a refused start), or null if it still runs after {@code timeout}. */

@@ -59,7 +59,7 @@ public abstract class OwnedTablesContract {
         String role = role();
         List<String> others = new TestDatabase("postgres").strings("SELECT datname FROM pg_database WHERE datallowconn"
                 + " AND pg_get_userbyid(datdba) LIKE 'finagent\\_%' AND pg_get_userbyid(datdba) <> ? ORDER BY datname", role);
-        assertFalse(others.isEmpty(), "the other services' databases (provisioned by infra.sh databases)");
+        assertFalse(others.isEmpty(), "the other services' databases (provisioned by deploy/postgres/provision.sh, run by local-cluster)");
         for (String other : others) {
             assertRefused(other);
             // where a deployment leaves CONNECT open (CloudNativePG's Database declares no grants), no table there is its to touch

@@ -1,5 +1,6 @@
 package io.finagent.platform.testing;
 
+import io.finagent.local.Ports;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
@@ -10,15 +11,15 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         TestInfrastructure.ensureRunning();
-        Map<String, String> env = TestInfrastructure.env();
-        return Map.of("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrap(),
-                "finagent.questdb.http-url", "http://127.0.0.1:" + env.get("QUESTDB_HTTP_PORT"),
-                "finagent.questdb.pg-port", env.get("QUESTDB_PG_PORT"),
-                "finagent.redis.url", "redis://127.0.0.1:" + TestInfrastructure.redisPort());
+        Ports ports = TestInfrastructure.ports();
+        return Map.of("kafka.bootstrap.servers", ports.kafkaBootstrap(),
+                "finagent.questdb.http-url", ports.questDbHttpUrl(),
+                "finagent.questdb.pg-port", Integer.toString(ports.questDbPg()),
+                "finagent.redis.url", ports.redisUrl());
     }
 
     @Override
     public void stop() {
-        // shared for the whole run; TestInfrastructure stops what it started when the JVM ends
+        // shared for the whole run; TestServers stops what it started when the JVM ends
     }
 }

@@ -1,10 +1,12 @@
 package io.finagent.platform.testing;
 
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
+import io.finagent.local.LocalTokens;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.util.List;
 
 /** Bearer tokens signed with the test key pair the services trust in the test profile. */
 public final class Tokens {
@@ -37,15 +39,13 @@ public final class Tokens {
     }
 
     private static String sign(String userId, String role, Duration lifetime) {
-        // no upn on purpose: the user is the subject, as in tokens of other issuers
-        return Jwt.issuer("finagent").subject(userId).groups(role)
-                .expiresIn(lifetime).sign(KEY);
+        return LocalTokens.sign(KEY, userId, List.of(role), lifetime);
     }
 
     private static PrivateKey load() {
         try {
-            return KeyUtils.readPrivateKey("test-keys/privateKey.pem");
-        } catch (Exception e) {
+            return LocalTokens.privateKey(new String(Tokens.class.getResourceAsStream("/test-keys/privateKey.pem").readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("test private key missing", e);
         }
     }
