@@ -40,8 +40,7 @@ final class BackupBenchRun {
                     .launch(cluster.layout.root(), "portfolio-service", portfolioEnv, List.of("-Xmx1g"));
             portfolio.awaitReady(Duration.ofSeconds(120));
             Map<String, String> backupEnv = cluster.environment(DATABASE);
-            backupEnv.putAll(Map.of("FINAGENT_CONSUMER_GROUP", "backup-bench",
-                    "FINAGENT_BACKUP_SERVICE_TOKEN", cluster.token("backup-service", "admin")));
+            backupEnv.put("FINAGENT_CONSUMER_GROUP", "backup-bench");
             String archives = cluster.dir.resolve("archives").toString();
             Directories.delete(cluster.dir.resolve("archives"));
             backup = cluster.service("backup-service", "backup-service", 18085).launch(cluster.layout.root(), "backup-service", backupEnv,

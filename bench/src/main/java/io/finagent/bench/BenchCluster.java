@@ -7,6 +7,8 @@ import io.finagent.local.LocalTokens;
 import io.finagent.local.MachineStores;
 import io.finagent.local.Ports;
 import io.finagent.local.QuestDb;
+import io.finagent.local.Service;
+import io.finagent.local.ServiceJvm;
 import io.finagent.local.ServiceProcess;
 
 import java.io.IOException;
@@ -15,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,13 +67,9 @@ final class BenchCluster {
         return ServiceProcess.of(layout.root(), dir, module, label, port);
     }
 
-    /** What every service here is told: the local key, the local cluster's broker and QuestDB. */
+    /** What every service here is told: the local cluster's stores and key (Service.environment), its files in .run/bench, its database. */
     Map<String, String> environment(String database) {
-        Map<String, String> env = new HashMap<>();
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKey().toString());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", layout.ports().kafkaBootstrap());
-        env.put("FINAGENT_QUESTDB_HTTP_URL", layout.ports().questDbHttpUrl());
-        env.put("FINAGENT_QUESTDB_PG_PORT", Integer.toString(layout.ports().questDbPg()));
+        Map<String, String> env = Service.environment(layout, dir, tokens);
         env.put("FINAGENT_DB_NAME", database);
         return env;
     }
@@ -93,7 +90,7 @@ final class BenchCluster {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return "machine: %d cores, %d GiB, Java %s, %s".formatted(Runtime.getRuntime().availableProcessors(), gib,
-                Runtime.version(), LocalDate.now(ZoneOffset.UTC));
+        return "machine: %d cores, %d GiB, services on %s, %s".formatted(Runtime.getRuntime().availableProcessors(), gib,
+                ServiceJvm.find().version(), LocalDate.now(ZoneOffset.UTC));
     }
 }

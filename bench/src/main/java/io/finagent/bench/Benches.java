@@ -11,6 +11,7 @@ public final class Benches {
         switch (bench) {
             case "memory" -> MemoryBenchRun.run(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
             case "cache" -> CacheBenchRun.run();
+            case "start" -> StartupBenchRun.run();
             case "backup" -> BackupBenchRun.run(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000,
                     args.length > 2 ? Integer.parseInt(args[2]) : 3);
             default -> throw new IllegalArgumentException("unknown benchmark '" + bench + "'");

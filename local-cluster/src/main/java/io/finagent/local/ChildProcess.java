@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,10 @@ public record ChildProcess(String name, Path pidFile, Path log, String expect) {
 
     /** TERM, up to 30 s for it to end, then KILL. Only the process of the pid file, never one found by name. */
     public void stop() {
+        stop(Duration.ofSeconds(30));
+    }
+
+    public void stop(Duration grace) {
         Optional<ProcessHandle> process = running();
         if (process.isEmpty()) {
             Console.say(name + ": nothing to stop");
@@ -81,10 +86,10 @@ public record ChildProcess(String name, Path pidFile, Path log, String expect) {
         Console.say(name + ": stopping pid " + handle.pid());
         handle.destroy();
         try {
-            handle.onExit().get(30, TimeUnit.SECONDS);
+            handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
             Console.say(name + ": stopped");
         } catch (TimeoutException e) {
-            Console.warn(name + ": still alive after 30 s, sending KILL");
+            Console.warn(name + ": still alive after " + grace.toSeconds() + " s, sending KILL");
             handle.destroyForcibly();
             handle.onExit().join();
         } catch (InterruptedException e) {

@@ -1,9 +1,7 @@
 package io.finagent.local;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,19 +67,8 @@ final class Cluster {
         stores.stop();
     }
 
-    /** What a service is told here: the stores of this cluster, the local key, backup-service's token. */
     private Map<String, String> environment() {
-        Ports ports = layout.ports();
-        Path run = layout.state();
-        Map<String, String> env = new HashMap<>();
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKey().toString());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrap());
-        env.put("FINAGENT_QUESTDB_HTTP_URL", ports.questDbHttpUrl());
-        env.put("FINAGENT_QUESTDB_PG_PORT", Integer.toString(ports.questDbPg()));
-        env.put("FINAGENT_BACKUP_SERVICE_TOKEN", tokens.mint("backup-service", List.of("admin")));
-        env.put("FINAGENT_BACKUP_DIRECTORY", run.resolve("backups").toString());
-        env.put("FINAGENT_SECURITY_ENCRYPTION_KEY_FILE", run.resolve("keys/backup.key").toString());
-        env.put("FINAGENT_RECALL_INDEX_DIRECTORY", run.resolve("recall-index").toString());
+        Map<String, String> env = Service.environment(layout, layout.state(), tokens);
         // logs for a person to read; a deployment keeps the production profile's JSON lines
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         return env;

@@ -85,7 +85,8 @@ public final class LocalTokens {
             return;
         }
         try {
-            Console.say("keys: generating an RSA 2048 key pair in " + keys);
+            // stderr: a script reads the token or the path from stdout
+            Console.warn("keys: generating an RSA 2048 key pair in " + keys);
             Files.createDirectories(keys);
             Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwx------"));
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

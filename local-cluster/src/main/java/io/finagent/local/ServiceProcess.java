@@ -2,7 +2,6 @@ package io.finagent.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +20,11 @@ public record ServiceProcess(ChildProcess process, String url) {
         return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    /** Starts it with {@link Service#JVM_OPTIONS} and then {@code jvmOptions} (a later -Xmx wins), {@code QUARKUS_HTTP_PORT} set to its port. */
+    /** Starts it as {@link ServiceJvm} says, {@code jvmOptions} after its options (a later -Xmx wins), {@code QUARKUS_HTTP_PORT} set to its port. */
     public ServiceProcess launch(Path root, String module, Map<String, String> env, List<String> jvmOptions) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(Service.JVM_OPTIONS);
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar(root, module).toString()));
         Map<String, String> all = new HashMap<>(env);
         all.put("QUARKUS_HTTP_PORT", url.substring(url.lastIndexOf(':') + 1));
-        process.spawn(command, all, root);
+        process.spawn(ServiceJvm.find().command(jar(root, module).getParent(), jvmOptions), all, root);
         return this;
     }
 
@@ -47,7 +42,8 @@ public record ServiceProcess(ChildProcess process, String url) {
         return process.running().isPresent();
     }
 
+    /** Up to two minutes: a JVM that trained its AOT cache writes it on the way out. */
     public void stop() {
-        process.stop();
+        process.stop(Duration.ofMinutes(2));
     }
 }

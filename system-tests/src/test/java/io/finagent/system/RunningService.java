@@ -1,6 +1,7 @@
 package io.finagent.system;
 
 import io.finagent.local.Readiness;
+import io.finagent.local.ServiceJvm;
 import io.finagent.platform.events.EventType;
 import io.finagent.platform.testing.TestInfrastructure;
 import io.finagent.platform.testing.TestKafka;
@@ -51,7 +52,8 @@ final class RunningService implements AutoCloseable {
         int port = freePort();
         Path log = root.resolve("system-tests/target/" + replica + ".log");
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(ServiceJvm.OPTIONS);
         command.addAll(systemProperties);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
