@@ -1,5 +1,6 @@
 package io.finagent.bench;
 
+import io.finagent.local.Build;
 import io.finagent.local.ChildProcess;
 import io.finagent.local.Readiness;
 import io.finagent.local.Service;
@@ -126,13 +127,9 @@ final class StartupBenchRun {
         return new Start(seconds, cpu, rss, anon);
     }
 
-    private void buildFloor() throws IOException, InterruptedException {
+    private void buildFloor() {
         System.out.println("building the floor (bench/floor-service)…");
-        Process maven = new ProcessBuilder("./mvnw", "-B", "-q", "-f", "bench/floor-service/pom.xml", "package")
-                .directory(cluster.layout.root().toFile()).inheritIO().start();
-        if (maven.waitFor() != 0) {
-            throw new IllegalStateException("building the floor failed");
-        }
+        new Build(cluster.layout.root()).maven("-f", "bench/floor-service/pom.xml", "package");
     }
 
     private static String database(Service service) {

@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,18 +31,14 @@ public final class Build {
 
     /** {@code mvnw install} of these modules and what they need, quietly (a benchmark's build). */
     public void install(String... modules) {
-        try {
-            Process maven = new ProcessBuilder("./mvnw", "-B", "-q", "-DskipTests", "install", "-pl", String.join(",", modules), "-am")
-                    .directory(root.toFile()).inheritIO().start();
-            if (maven.waitFor() != 0) {
-                throw new IllegalStateException("building " + String.join(", ", modules) + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        maven("-DskipTests", "install", "-pl", String.join(",", modules), "-am");
+    }
+
+    /** {@code mvnw -B -q} with these arguments, in the repository. */
+    public void maven(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("./mvnw", "-B", "-q"));
+        command.addAll(List.of(arguments));
+        Commands.run(root, Map.of(), Duration.ofMinutes(30), command);
     }
 
     void ifStale(Collection<Service> services) {

@@ -1,12 +1,10 @@
 package io.finagent.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The machine's PostgreSQL and Redis, and each service's role and databases in it. Installing and
@@ -54,19 +52,7 @@ public final class MachineStores {
     private void run(Map<String, String> env, String... script) {
         List<String> command = new ArrayList<>(List.of("bash"));
         command.addAll(List.of(script));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(layout.root().toFile()).inheritIO();
-        builder.environment().putAll(env);
-        try {
-            Process process = builder.start();
-            // apt-get may download for minutes on a new machine
-            if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", script) + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        // apt-get may download for minutes on a new machine
+        Commands.run(layout.root(), env, Duration.ofMinutes(15), command);
     }
 }
