@@ -2,6 +2,7 @@ package io.finagent.deploy;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
 record RequiredSettings(String service, List<Setting> settings) {
 
     static final Pattern LOCAL = Pattern.compile("localhost|127\\.0\\.0\\.1|\\$\\{user\\.home}");
+    private static final Pattern PLATFORM_MODULE = Pattern.compile("<artifactId>platform-([a-z-]+)</artifactId>(?!<scope>)");
     private static final Pattern EMPTY_PLACEHOLDER = Pattern.compile("^\\$\\{[A-Za-z0-9_.-]+:}$");
 
     /** One required setting, satisfied by any of its properties (e.g. the key inline or its file). */
@@ -35,7 +38,10 @@ record RequiredSettings(String service, List<Setting> settings) {
             List.of("memory-service", "portfolio-service", "strategy-service", "cache-service", "backup-service");
 
     static RequiredSettings of(String service) {
-        Map<String, String> config = new TreeMap<>(read(Repo.path("platform/src/main/resources/META-INF/microprofile-config.properties")));
+        Map<String, String> config = new TreeMap<>();
+        for (String module : platformModules(service)) {
+            config.putAll(read(Repo.path("platform/" + module + "/src/main/resources/META-INF/microprofile-config.properties")));
+        }
         config.putAll(read(Repo.path(service + "/src/main/resources/application.properties")));
         List<Setting> settings = new ArrayList<>();
         settings.add(new Setting("verifies tokens", List.of("mp.jwt.verify.publickey", "mp.jwt.verify.publickey.location")));
@@ -49,6 +55,20 @@ record RequiredSettings(String service, List<Setting> settings) {
             }
         });
         return new RequiredSettings(service, settings);
+    }
+
+    /** The platform modules a service builds on (its pom's main-scope platform-* dependencies), whose defaults it has. */
+    private static List<String> platformModules(String service) {
+        try {
+            Matcher dependency = PLATFORM_MODULE.matcher(Files.readString(Repo.path(service + "/pom.xml")));
+            List<String> modules = new ArrayList<>();
+            while (dependency.find()) {
+                modules.add(dependency.group(1));
+            }
+            return modules;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** SmallRye's environment name of a property: upper case, every other character an underscore. */

@@ -80,20 +80,26 @@ public final class Build {
         Console.say("built in " + Console.seconds((System.nanoTime() - start) / 1_000_000));
     }
 
-    /** A jar older than its module's sources, the platform's, or a pom. */
+    /** A jar older than its module's sources, the platform modules', or a pom. */
     private boolean stale(Service service) {
         Path jar = service.jar(root);
         if (!Files.exists(jar)) {
             return true;
         }
         FileTime built = modified(jar);
-        List<Path> sources = new ArrayList<>(List.of(root.resolve(service.name()).resolve("src"), root.resolve("platform/src/main"), root.resolve("pom.xml")));
-        try (Stream<Path> modules = Files.list(root)) {
-            modules.map(m -> m.resolve("pom.xml")).filter(Files::exists).forEach(sources::add);
+        List<Path> sources = new ArrayList<>(List.of(root.resolve(service.name()).resolve("src"), root.resolve("pom.xml")));
+        modules(root).forEach(module -> sources.add(module.resolve("pom.xml")));
+        modules(root.resolve("platform")).forEach(module -> sources.addAll(List.of(module.resolve("pom.xml"), module.resolve("src/main"))));
+        return sources.stream().anyMatch(source -> newerThan(source, built));
+    }
+
+    /** The directories under this one that hold a pom.xml. */
+    private static List<Path> modules(Path directory) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.filter(entry -> Files.exists(entry.resolve("pom.xml"))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return sources.stream().anyMatch(source -> newerThan(source, built));
     }
 
     private static boolean newerThan(Path source, FileTime built) {

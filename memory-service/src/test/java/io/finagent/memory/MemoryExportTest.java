@@ -1,6 +1,6 @@
 package io.finagent.memory;
 
-import io.finagent.platform.testing.ExportBodies;
+import io.finagent.platform.contracts.ExportBodies;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.testing.Tokens;

@@ -1,6 +1,6 @@
 package io.finagent.portfolio;
 
-import io.finagent.platform.testing.EventRetentionContract;
+import io.finagent.platform.contracts.EventRetentionContract;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

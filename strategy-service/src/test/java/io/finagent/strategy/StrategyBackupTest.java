@@ -1,6 +1,6 @@
 package io.finagent.strategy;
 
-import io.finagent.platform.testing.BackupRoundTripContract;
+import io.finagent.platform.contracts.BackupRoundTripContract;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
 import io.quarkus.test.common.TestResourceScope;

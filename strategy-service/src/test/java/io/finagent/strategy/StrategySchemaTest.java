@@ -1,6 +1,6 @@
 package io.finagent.strategy;
 
-import io.finagent.platform.testing.OwnedTablesContract;
+import io.finagent.platform.contracts.OwnedTablesContract;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

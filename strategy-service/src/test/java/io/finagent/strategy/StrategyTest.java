@@ -7,7 +7,7 @@ import io.finagent.platform.events.EventType;
 import io.finagent.platform.events.StrategyChanged;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
-import io.finagent.platform.testing.TestEvents;
+import io.finagent.platform.contracts.TestEvents;
 import io.finagent.platform.testing.TestKafka;
 import io.finagent.platform.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;

@@ -89,7 +89,7 @@ class BackupSystemTest {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("FINAGENT_DB_NAME", DATABASES.get(service));
             env.put("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrap());
-            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", ROOT.resolve("platform/src/test/resources/test-keys/publicKey.pem").toString());
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", RunningService.testPublicKey(ROOT));
             env.put("FINAGENT_CONSUMER_GROUP", service + "-backup-system");
             // The shared broker's topics hold every earlier run's events, and other builds publish
             // to them while this test runs: consumed here, they would change the backed-up tables

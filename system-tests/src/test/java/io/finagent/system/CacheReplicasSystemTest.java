@@ -38,7 +38,7 @@ class CacheReplicasSystemTest {
                 "FINAGENT_DB_NAME", "finagent_cache_system",
                 "FINAGENT_REDIS_URL", "redis://127.0.0.1:" + TestInfrastructure.redisPort(),
                 "FINAGENT_CACHE_REDIS_PREFIX", "finagent-system:cache:",
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", ROOT.resolve("platform/src/test/resources/test-keys/publicKey.pem").toString());
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", RunningService.testPublicKey(ROOT));
         a = RunningService.start(ROOT, "cache-service", env);
         b = RunningService.start(ROOT, "cache-service", env);
         a.awaitReady(Duration.ofSeconds(120));

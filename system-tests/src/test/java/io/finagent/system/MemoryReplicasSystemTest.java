@@ -140,7 +140,7 @@ class MemoryReplicasSystemTest {
                 "FINAGENT_REDIS_URL", "redis://127.0.0.1:" + TestInfrastructure.redisPort(),
                 "FINAGENT_WORKING_MEMORY_REDIS_PREFIX", "finagent-replicas:wm:",
                 "FINAGENT_RECALL_INDEX_DIRECTORY", INDEXES.resolve(name).toString(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", ROOT.resolve("platform/src/test/resources/test-keys/publicKey.pem").toString()));
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", RunningService.testPublicKey(ROOT)));
     }
 
     private static long record(RunningService replica, String user, double rsi) {

@@ -71,13 +71,18 @@ final class RunningService implements AutoCloseable {
      * end of every topic: the topics hold every earlier test's events (thousands, after the chaos
      * test), which a new group would otherwise replay before the test's own.
      */
+    /** The public half of the tests' signing key (platform-test-support's test-keys). */
+    static String testPublicKey(Path root) {
+        return root.resolve("platform/test-support/src/main/resources/test-keys/publicKey.pem").toString();
+    }
+
     static Map<String, String> environment(Path root, String database, String consumerGroup) {
         String group = consumerGroup + "-" + System.currentTimeMillis();
         TestKafka.startGroupAtEnd(group, Arrays.stream(EventType.values()).map(EventType::topic).toList());
         Map<String, String> env = new LinkedHashMap<>();
         env.put("FINAGENT_DB_NAME", database);
         env.put("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrap());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("platform/src/test/resources/test-keys/publicKey.pem").toString());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", testPublicKey(root));
         env.put("FINAGENT_CONSUMER_GROUP", group);
         env.put("FINAGENT_QUESTDB_HTTP_URL", TestInfrastructure.ports().questDbHttpUrl());
         env.put("FINAGENT_QUESTDB_PG_PORT", String.valueOf(TestInfrastructure.ports().questDbPg()));

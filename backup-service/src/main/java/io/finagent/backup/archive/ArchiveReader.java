@@ -3,7 +3,7 @@ package io.finagent.backup.archive;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.luben.zstd.ZstdInputStream;
 import io.finagent.backup.archive.ArchiveException.Reason;
-import io.finagent.platform.backup.ExportFrames;
+import io.finagent.platform.export.ExportFrames;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;

@@ -2,7 +2,7 @@ package io.finagent.backup.archive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.luben.zstd.ZstdOutputStream;
-import io.finagent.platform.backup.ExportFrames;
+import io.finagent.platform.export.ExportFrames;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

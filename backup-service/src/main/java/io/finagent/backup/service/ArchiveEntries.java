@@ -1,7 +1,7 @@
 package io.finagent.backup.service;
 
 import io.finagent.backup.archive.ArchiveWriter;
-import io.finagent.platform.backup.ExportFrames;
+import io.finagent.platform.export.ExportFrames;
 
 import java.io.IOException;
 import java.io.InputStream;

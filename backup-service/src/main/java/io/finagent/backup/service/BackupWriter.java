@@ -5,7 +5,7 @@ import io.finagent.backup.archive.BackupKeyring;
 import io.finagent.backup.client.ServiceData;
 import io.finagent.backup.config.BackupConfig;
 import io.finagent.backup.domain.BackupType;
-import io.finagent.platform.backup.ExportFrames;
+import io.finagent.platform.export.ExportFrames;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

@@ -2,8 +2,8 @@ package io.finagent.backup.service;
 
 import io.agroal.api.AgroalDataSource;
 import io.finagent.backup.archive.ArchiveWriter;
-import io.finagent.platform.backup.BackedUpTable;
-import io.finagent.platform.backup.TableExport;
+import io.finagent.platform.export.BackedUpTable;
+import io.finagent.platform.export.TableExport;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;

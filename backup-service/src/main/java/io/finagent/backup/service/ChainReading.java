@@ -4,7 +4,7 @@ import io.finagent.backup.archive.ArchiveException;
 import io.finagent.backup.archive.ArchiveReader;
 import io.finagent.backup.archive.BackupKeyring;
 import io.finagent.backup.domain.Backup;
-import io.finagent.platform.backup.ExportFrames;
+import io.finagent.platform.export.ExportFrames;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;

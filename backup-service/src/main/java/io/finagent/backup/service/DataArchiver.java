@@ -5,7 +5,7 @@ import io.finagent.backup.archive.ArchiveWriter;
 import io.finagent.backup.client.ServiceData;
 import io.finagent.backup.config.BackupConfig;
 import io.finagent.backup.domain.ArchiveRun;
-import io.finagent.platform.backup.ArchiveResource;
+import io.finagent.platform.export.BackedUpTable;
 import io.finagent.platform.problem.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -68,7 +68,7 @@ public class DataArchiver {
     private ArchiveRun archive(UUID runId, String name, BackupConfig.ArchiveRule rule, String requestedBy) {
         Instant cutoff = Instant.now().minus(rule.olderThan());
         long id = OnVertxContext.await(() -> records.begin(runId, rule, cutoff, requestedBy)).id;
-        if (ArchiveResource.NEVER_ARCHIVED.contains(rule.table())) {
+        if (BackedUpTable.NEVER_ARCHIVED.contains(rule.table())) {
             return OnVertxContext.await(() -> records.fail(id, rule.table() + " is never archived (rule " + name + ")"));
         }
         Path file = config.directory().resolve("archive-" + rule.table() + "-" + id + ".fabk");

@@ -1,7 +1,7 @@
 package io.finagent.portfolio.series;
 
 import io.finagent.platform.backup.BackedUpStore;
-import io.finagent.platform.backup.ExportFrames;
+import io.finagent.platform.export.ExportFrames;
 import io.finagent.platform.problem.ProblemException;
 import io.finagent.portfolio.config.SeriesConfig;
 import io.finagent.portfolio.repository.SeriesBacklogRepository;
