@@ -1,7 +1,7 @@
 package io.finagent.memory;
 
-import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.contracts.SchemaMigrationsContract;
+import io.finagent.platform.testing.RealInfrastructure;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

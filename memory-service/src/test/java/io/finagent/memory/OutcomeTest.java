@@ -1,10 +1,10 @@
 package io.finagent.memory;
 
+import io.finagent.platform.contracts.TestEvents;
 import io.finagent.platform.events.CloudEvent;
 import io.finagent.platform.events.EventType;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
-import io.finagent.platform.contracts.TestEvents;
 import io.finagent.platform.testing.TestKafka;
 import io.finagent.platform.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;

@@ -1,5 +1,6 @@
 package io.finagent.portfolio;
 
+import io.finagent.platform.contracts.TestEvents;
 import io.finagent.platform.events.CloudEvent;
 import io.finagent.platform.events.DecisionMade;
 import io.finagent.platform.events.EventCodec;
@@ -8,12 +9,11 @@ import io.finagent.platform.events.OutcomeMeasured;
 import io.finagent.platform.events.StrategyChanged;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
-import io.finagent.platform.contracts.TestEvents;
 import io.finagent.platform.testing.TestKafka;
 import io.finagent.portfolio.series.SeriesFlusher;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.finagent.portfolio;
 
-import io.finagent.platform.testing.ChunkedBodies;
 import io.finagent.platform.contracts.ExportBodies;
+import io.finagent.platform.testing.ChunkedBodies;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.testing.TestInfrastructure;

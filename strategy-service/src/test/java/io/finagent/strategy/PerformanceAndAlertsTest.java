@@ -1,12 +1,12 @@
 package io.finagent.strategy;
 
+import io.finagent.platform.contracts.TestEvents;
 import io.finagent.platform.events.CloudEvent;
 import io.finagent.platform.events.EventCodec;
 import io.finagent.platform.events.EventType;
 import io.finagent.platform.events.OutcomeMeasured;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
-import io.finagent.platform.contracts.TestEvents;
 import io.finagent.platform.testing.TestKafka;
 import io.finagent.platform.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;

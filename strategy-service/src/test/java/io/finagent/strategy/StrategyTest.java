@@ -1,5 +1,6 @@
 package io.finagent.strategy;
 
+import io.finagent.platform.contracts.TestEvents;
 import io.finagent.platform.events.CloudEvent;
 import io.finagent.platform.events.DecisionMade;
 import io.finagent.platform.events.EventCodec;
@@ -7,7 +8,6 @@ import io.finagent.platform.events.EventType;
 import io.finagent.platform.events.StrategyChanged;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
-import io.finagent.platform.contracts.TestEvents;
 import io.finagent.platform.testing.TestKafka;
 import io.finagent.platform.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;

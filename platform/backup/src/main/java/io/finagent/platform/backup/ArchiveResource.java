@@ -1,9 +1,9 @@
 package io.finagent.platform.backup;
 
-import io.finagent.platform.export.BackedUpTable;
-import io.finagent.platform.export.TableExport;
-import io.finagent.platform.export.ExportFrames;
 import io.agroal.api.AgroalDataSource;
+import io.finagent.platform.export.BackedUpTable;
+import io.finagent.platform.export.ExportFrames;
+import io.finagent.platform.export.TableExport;
 import io.finagent.platform.partitions.Partitions;
 import io.finagent.platform.partitions.RowsLeaving;
 import io.finagent.platform.problem.ProblemException;
@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Old rows leaving a hot table for backup-service's archives, admin only, in two steps so that no

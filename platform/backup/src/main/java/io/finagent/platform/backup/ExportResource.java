@@ -1,9 +1,9 @@
 package io.finagent.platform.backup;
 
-import io.finagent.platform.export.BackedUpTable;
-import io.finagent.platform.export.TableExport;
-import io.finagent.platform.export.ExportFrames;
 import io.agroal.api.AgroalDataSource;
+import io.finagent.platform.export.BackedUpTable;
+import io.finagent.platform.export.ExportFrames;
+import io.finagent.platform.export.TableExport;
 import io.finagent.platform.problem.ProblemException;
 import io.finagent.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;

@@ -1,8 +1,8 @@
 package io.finagent.platform.backup;
 
+import io.agroal.api.AgroalDataSource;
 import io.finagent.platform.export.BackedUpTable;
 import io.finagent.platform.export.ExportFrames;
-import io.agroal.api.AgroalDataSource;
 import io.finagent.platform.problem.ProblemException;
 import io.finagent.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;

@@ -1,12 +1,12 @@
 package io.finagent.platform.contracts;
 
-import io.finagent.platform.testing.ChunkedBodies;
-import io.finagent.platform.testing.Tokens;
-import io.finagent.platform.testing.TestDatabase;
+import io.finagent.platform.backup.ExportConfig;
 import io.finagent.platform.export.BackedUpTable;
+import io.finagent.platform.testing.ChunkedBodies;
+import io.finagent.platform.testing.TestDatabase;
+import io.finagent.platform.testing.Tokens;
 import io.quarkus.arc.Arc;
 import io.quarkus.scheduler.Scheduler;
-import io.finagent.platform.backup.ExportConfig;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

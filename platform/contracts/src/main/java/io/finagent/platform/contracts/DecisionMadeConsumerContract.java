@@ -1,10 +1,10 @@
 package io.finagent.platform.contracts;
 
-import io.finagent.platform.testing.TestKafka;
-import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.events.CloudEvent;
 import io.finagent.platform.events.EventCodec;
 import io.finagent.platform.events.EventType;
+import io.finagent.platform.testing.TestDatabase;
+import io.finagent.platform.testing.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

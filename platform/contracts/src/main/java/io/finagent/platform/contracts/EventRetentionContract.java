@@ -1,7 +1,7 @@
 package io.finagent.platform.contracts;
 
-import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.retention.EventRetention;
+import io.finagent.platform.testing.TestDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;

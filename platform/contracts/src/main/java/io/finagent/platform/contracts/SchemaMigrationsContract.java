@@ -1,11 +1,11 @@
 package io.finagent.platform.contracts;
 
-import io.finagent.platform.testing.Tokens;
-import io.finagent.platform.testing.TestDatabase;
-import io.finagent.platform.testing.TestInfrastructure;
 import io.finagent.platform.migration.MigrationResource;
 import io.finagent.platform.migration.MigrationStep;
 import io.finagent.platform.migration.SchemaMigrations;
+import io.finagent.platform.testing.TestDatabase;
+import io.finagent.platform.testing.TestInfrastructure;
+import io.finagent.platform.testing.Tokens;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;

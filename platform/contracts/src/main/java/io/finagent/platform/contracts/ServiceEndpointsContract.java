@@ -1,9 +1,9 @@
 package io.finagent.platform.contracts;
 
-import io.finagent.platform.testing.ChunkedBodies;
-import io.finagent.platform.testing.Tokens;
-import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.problem.Problem;
+import io.finagent.platform.testing.ChunkedBodies;
+import io.finagent.platform.testing.TestDatabase;
+import io.finagent.platform.testing.Tokens;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package io.finagent.platform.contracts;
 
-import io.finagent.platform.testing.TestKafka;
 import io.finagent.platform.events.CloudEvent;
 import io.finagent.platform.events.DecisionMade;
 import io.finagent.platform.events.EventCodec;
 import io.finagent.platform.events.EventType;
 import io.finagent.platform.events.OutcomeMeasured;
+import io.finagent.platform.testing.TestKafka;
 
 import java.math.BigDecimal;
 import java.time.Instant;

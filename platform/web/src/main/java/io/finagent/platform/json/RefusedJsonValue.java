@@ -1,7 +1,7 @@
 package io.finagent.platform.json;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 
 /** A value of a request body the edge refuses ({@link EdgeJsonParser}), and the field it is in. */
 public final class RefusedJsonValue extends JsonParseException {

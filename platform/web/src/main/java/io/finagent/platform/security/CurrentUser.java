@@ -2,8 +2,8 @@ package io.finagent.platform.security;
 
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The user a request acts for: the bearer token's subject. Every user-owned row is read and

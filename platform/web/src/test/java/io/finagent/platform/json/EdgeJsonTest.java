@@ -1,10 +1,10 @@
 package io.finagent.platform.json;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.finagent.platform.problem.Problem;
 import io.finagent.platform.problem.ProblemMappers;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
