@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,9 +59,34 @@ class PlatformModulesTest {
     }
 
     @Test
-    void cacheServiceNeitherSendsNorReceivesEvents() throws IOException {
-        // its reads are the hot path: it carries no broker client (README, Speed; docs/startup.md)
+    void cacheServiceCarriesNeitherABrokerClientNorHibernate() throws IOException {
+        // it neither sends nor receives events and reads PostgreSQL through the reactive client: fewer classes, less memory (docs/startup.md)
         assertEquals(Set.of("platform-web", "platform-database", "platform-backup"), platformModules("cache-service"));
+    }
+
+    @Test
+    void noTwoPlatformModulesSetTheSameDefault() throws IOException {
+        // all are at ordinal 100: which of two would win is undefined
+        Map<String, String> setBy = new TreeMap<>();
+        List<String> twice = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(Project.root().resolve("platform"))) {
+            for (Path module : modules.sorted().toList()) {
+                Path defaults = module.resolve("src/main/resources/META-INF/microprofile-config.properties");
+                if (!Files.exists(defaults)) {
+                    continue;
+                }
+                Properties properties = new Properties();
+                properties.load(new StringReader(Files.readString(defaults)));
+                for (String key : properties.stringPropertyNames()) {
+                    String earlier = setBy.putIfAbsent(key, module.getFileName().toString());
+                    if (earlier != null) {
+                        twice.add(key + " in " + earlier + " and " + module.getFileName());
+                    }
+                }
+            }
+        }
+        assertTrue(setBy.size() > 40, "the platform's defaults were read: " + setBy.size());
+        assertEquals(List.of(), twice);
     }
 
     private static Set<String> platformModules(String service) throws IOException {

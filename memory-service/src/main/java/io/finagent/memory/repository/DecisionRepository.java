@@ -1,6 +1,6 @@
 package io.finagent.memory.repository;
 
-import io.finagent.platform.database.OwnedRows;
+import io.finagent.platform.entities.OwnedRows;
 import io.finagent.memory.domain.Decision;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package io.finagent.memory.repository;
 
-import io.finagent.platform.database.OwnedRows;
+import io.finagent.platform.entities.OwnedRows;
 import io.finagent.memory.domain.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,6 +1,6 @@
 package io.finagent.portfolio.repository;
 
-import io.finagent.platform.database.OwnedRows;
+import io.finagent.platform.entities.OwnedRows;
 import io.finagent.portfolio.domain.Transaction;
 import io.finagent.portfolio.domain.TransactionType;
 import io.quarkus.panache.common.Sort;

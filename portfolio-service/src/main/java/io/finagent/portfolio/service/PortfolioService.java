@@ -1,6 +1,6 @@
 package io.finagent.portfolio.service;
 
-import io.finagent.platform.database.UniqueViolation;
+import io.finagent.platform.entities.UniqueViolation;
 import io.finagent.platform.idempotency.Created;
 import io.finagent.platform.idempotency.IdempotentCreate;
 import io.finagent.platform.paging.Page;

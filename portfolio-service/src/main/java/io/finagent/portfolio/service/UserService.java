@@ -1,6 +1,6 @@
 package io.finagent.portfolio.service;
 
-import io.finagent.platform.database.UniqueViolation;
+import io.finagent.platform.entities.UniqueViolation;
 import io.finagent.platform.paging.Page;
 import io.finagent.platform.problem.ProblemException;
 import io.finagent.platform.security.Owned;

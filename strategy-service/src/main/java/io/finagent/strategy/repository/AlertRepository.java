@@ -1,6 +1,6 @@
 package io.finagent.strategy.repository;
 
-import io.finagent.platform.database.OwnedRows;
+import io.finagent.platform.entities.OwnedRows;
 import io.finagent.strategy.domain.Alert;
 import io.finagent.strategy.domain.AlertStatus;
 import io.quarkus.panache.common.Sort;

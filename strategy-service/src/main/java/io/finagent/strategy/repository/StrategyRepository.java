@@ -1,6 +1,6 @@
 package io.finagent.strategy.repository;
 
-import io.finagent.platform.database.OwnedRows;
+import io.finagent.platform.entities.OwnedRows;
 import io.finagent.strategy.domain.Strategy;
 import io.finagent.strategy.domain.StrategyStatus;
 import io.quarkus.panache.common.Sort;

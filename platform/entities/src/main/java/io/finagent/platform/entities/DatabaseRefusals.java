@@ -1,4 +1,4 @@
-package io.finagent.platform.database;
+package io.finagent.platform.entities;
 
 import io.finagent.platform.problem.FailureProblems;
 import io.finagent.platform.problem.Problem;

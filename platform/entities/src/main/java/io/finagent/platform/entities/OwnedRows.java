@@ -1,4 +1,4 @@
-package io.finagent.platform.database;
+package io.finagent.platform.entities;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;

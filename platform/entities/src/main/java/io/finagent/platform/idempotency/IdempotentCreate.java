@@ -1,6 +1,6 @@
 package io.finagent.platform.idempotency;
 
-import io.finagent.platform.database.UniqueViolation;
+import io.finagent.platform.entities.UniqueViolation;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
