@@ -41,9 +41,27 @@ public record ChildProcess(String name, Path pidFile, Path log, String expect) {
             builder.environment().putAll(env);
             Process process = builder.start();
             Files.writeString(pidFile, Long.toString(process.pid()));
+            awaitProgram(process.toHandle());
             return process.toHandle();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    /**
+     * Until the child runs its program. The JDK starts it as a copy of this JVM that execs a helper
+     * (jspawnhelper), which execs setsid, which execs the program; in between, while the kernel swaps
+     * the images, the command line reads empty or cut short. {@link #running()} asked then would take
+     * the child for another process.
+     */
+    private void awaitProgram(ProcessHandle child) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (child.isAlive() && System.nanoTime() < deadline) {
+            String line = commandLine(child);
+            if (line.contains(expect) && !line.startsWith("setsid ")) {
+                return;
+            }
+            Thread.onSpinWait();
         }
     }
 
@@ -62,11 +80,16 @@ public record ChildProcess(String name, Path pidFile, Path log, String expect) {
 
     /** Its command line holds {@code expect}. Read from /proc: the JDK's {@code ProcessHandle.Info} cuts it at 4,096 characters, before a long classpath ends. */
     private boolean isOurs(ProcessHandle process) {
+        return commandLine(process).contains(expect);
+    }
+
+    /** Its arguments, each followed by a space; empty once it ended. */
+    private static String commandLine(ProcessHandle process) {
         try {
             byte[] commandLine = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
-            return new String(commandLine, StandardCharsets.UTF_8).replace('\0', ' ').contains(expect);
+            return new String(commandLine, StandardCharsets.UTF_8).replace('\0', ' ');
         } catch (IOException e) {
-            return false; // ended meanwhile
+            return ""; // ended meanwhile
         }
     }
 

@@ -51,4 +51,22 @@ class ChildProcessTest {
             sleeper.stop();
         }
     }
+
+    @Test
+    void aProcessJustSpawnedIsRunningWhileItsProgramIsStillBeingLoaded() {
+        // setsid execs the program: while the kernel swaps the images, /proc/<pid>/cmdline reads empty. A
+        // readiness wait polling then took the service for dead ("exited during startup") while it started.
+        for (int i = 0; i < 200; i++) {
+            ChildProcess sleeper = new ChildProcess("sleeper", dir.resolve("e.pid"), dir.resolve("e.log"), "sleep");
+            ProcessHandle handle = sleeper.spawn(List.of("sleep", "30"), Map.of(), dir);
+            try {
+                for (int poll = 0; poll < 50; poll++) {
+                    assertTrue(sleeper.running().isPresent(), "spawn " + i + ", poll " + poll + ": alive, yet not running");
+                }
+            } finally {
+                handle.destroyForcibly();
+                handle.onExit().join();
+            }
+        }
+    }
 }
