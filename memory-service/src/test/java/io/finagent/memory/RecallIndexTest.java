@@ -1,6 +1,7 @@
 package io.finagent.memory;
 
 import io.finagent.memory.index.DecisionIndex;
+import io.finagent.memory.index.Neighbour;
 import io.finagent.memory.service.FeatureSpace;
 import io.finagent.platform.testing.RealInfrastructure;
 import io.finagent.platform.testing.TestDatabase;
@@ -118,7 +119,7 @@ class RecallIndexTest {
 
     private List<Long> indexed(String who) {
         return index.nearestExactly(who, null, null, Instant.now(), space.probe(Map.of("rsi_14", 50.0)), 100).stream()
-                .map(DecisionIndex.Neighbour::id).sorted().toList();
+                .map(Neighbour::id).sorted().toList();
     }
 
     private io.restassured.specification.RequestSpecification admin() {

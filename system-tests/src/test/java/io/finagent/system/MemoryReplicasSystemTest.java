@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Two packaged memory-service replicas on one database, broker and Redis, each with its recall
  * index in a directory of its own, as the production overlay runs them: a decision recorded on
- * one is recalled from the other (within a poll of 200 ms: the bench measures it), a session written on one is read on the
- * other, and a replica killed with {@code kill -9} in the middle of an ingest costs the other
+ * one is recalled from the other (within a poll of 200 ms: the bench measures it), one archived
+ * through one leaves both, a session written on one is read on the other, and a replica killed with {@code kill -9} in the middle of an ingest costs the other
  * nothing and, started again, opens its index and catches up with every committed decision.
  */
 class MemoryReplicasSystemTest {
@@ -72,6 +73,25 @@ class MemoryReplicasSystemTest {
             double rsi = 10 + 7 * i;
             long id = record(recordedOn, user, rsi);
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> nearest(recalledFrom, user, rsi) == id);
+        }
+    }
+
+    /** The archiver removes through one replica; the other learns it from the feed, as it learns a new decision. */
+    @Test
+    void aDecisionArchivedThroughOneReplicaLeavesBothIndexes() {
+        String user = "arc-" + UUID.randomUUID();
+        long archived = record(a, user, 20, "1950-01-10T00:00:00Z"); // the default partition's: no other test dates one so
+        long kept = record(b, user, 80, null);
+        for (RunningService replica : new RunningService[]{a, b}) {
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> nearest(replica, user, 20) == archived);
+        }
+
+        String snapshot = archive(a).get("/api/v1/backup/archive").then().statusCode(200).extract().header("X-Backup-Snapshot");
+        archive(a).queryParam("snapshot", snapshot).delete("/api/v1/backup/archive").then().statusCode(200);
+
+        assertEquals(1, count(user), "the archive took the 1950 decision and left the other");
+        for (RunningService replica : new RunningService[]{a, b}) {
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> nearest(replica, user, 20) == kept);
         }
     }
 
@@ -144,9 +164,16 @@ class MemoryReplicasSystemTest {
     }
 
     private static long record(RunningService replica, String user, double rsi) {
-        return as(replica, user).body(Map.of("strategyId", 1, "symbol", "SPY", "decisionType", "BUY", "confidence", 0.5,
-                        "marketContext", Map.of("features", Map.of("rsi_14", rsi))))
-                .post("/api/v1/decisions").then().statusCode(201).extract().jsonPath().getLong("id");
+        return record(replica, user, rsi, null);
+    }
+
+    private static long record(RunningService replica, String user, double rsi, String decidedAt) {
+        Map<String, Object> decision = new HashMap<>(Map.of("strategyId", 1, "symbol", "SPY", "decisionType", "BUY", "confidence", 0.5,
+                "marketContext", Map.of("features", Map.of("rsi_14", rsi))));
+        if (decidedAt != null) {
+            decision.put("decidedAt", decidedAt);
+        }
+        return as(replica, user).body(decision).post("/api/v1/decisions").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     /** The id of the user's decision nearest to this RSI, from the replica's index (exact comparison over it). */
@@ -176,6 +203,12 @@ class MemoryReplicasSystemTest {
 
     private static RequestSpecification as(RunningService replica, String user) {
         return given().baseUri(replica.url()).header("Authorization", Tokens.bearer(Tokens.agent(user))).contentType("application/json");
+    }
+
+    /** The archiver's two calls for decisions older than February 1950 (docs/partitions.md). */
+    private static RequestSpecification archive(RunningService replica) {
+        return admin(replica).queryParam("table", "decision_history").queryParam("column", "decided_at")
+                .queryParam("before", "1950-02-01T00:00:00Z");
     }
 
     private static RequestSpecification admin(RunningService replica) {

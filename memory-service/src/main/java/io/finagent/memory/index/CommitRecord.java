@@ -14,7 +14,7 @@ import java.util.Optional;
  * feature slots its vectors use, and the decisions it skipped.
  */
 record CommitRecord(String layout, String database, FeedPosition position, Map<String, Integer> slots,
-                    List<DecisionIndex.Skipped> skipped) {
+                    List<SkippedDecision> skipped) {
 
     private static final String LAYOUT = "finagent.layout";
     private static final String DATABASE = "finagent.database";
@@ -40,7 +40,7 @@ record CommitRecord(String layout, String database, FeedPosition position, Map<S
         return Optional.of(new CommitRecord(layout, database, FeedPosition.decode(data.get(POSITION)),
                 json.readValue(data.get(SLOTS), new TypeReference<Map<String, Integer>>() {
                 }),
-                json.readValue(data.getOrDefault(SKIPPED, "[]"), new TypeReference<List<DecisionIndex.Skipped>>() {
+                json.readValue(data.getOrDefault(SKIPPED, "[]"), new TypeReference<List<SkippedDecision>>() {
                 })));
     }
 }

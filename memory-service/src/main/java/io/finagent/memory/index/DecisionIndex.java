@@ -7,22 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.FSDirectory;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -39,32 +32,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 @ApplicationScoped
 public class DecisionIndex {
 
-    /** A neighbour: the decision's id and its squared distance to the probe in z-space. */
-    public record Neighbour(long id, double squaredDistance) {
-    }
-
-    /** A decision the index could not take, and why. */
-    public record Skipped(long id, String reason) {
-    }
-
-    public enum State {
-        /** Not opened yet. */
-        STARTING,
-        /** Opened from its directory, reading what it missed. */
-        CATCHING_UP,
-        /** Being built from PostgreSQL. */
-        BUILDING,
-        /** Has read everything committed up to its last poll. */
-        READY,
-        /** Neither opened nor built (PostgreSQL unreachable, say): retried. */
-        FAILED;
-
-        /** As health and the admin endpoint show it: {@code catching-up}. */
-        public String label() {
-            return name().toLowerCase().replace('_', '-');
-        }
-    }
-
     private static final Logger LOG = Logger.getLogger(DecisionIndex.class);
 
     private final FeatureSpace space;
@@ -79,17 +46,15 @@ public class DecisionIndex {
      * on during a commit (its flush takes a second or more at 50,000 decisions).
      */
     private final ReadWriteLock newSlots = new ReentrantReadWriteLock();
-    private final AtomicBoolean unsearched = new AtomicBoolean();
     private final AtomicLong newestDecided = new AtomicLong(Long.MIN_VALUE);
     private final SkippedDecisions skipped = new SkippedDecisions();
     private final DecisionClaims claims = new DecisionClaims();
-    private volatile State state = State.STARTING;
+    private volatile IndexState state = IndexState.STARTING;
     private boolean mergesAsked;
     private String database;
-    private Path path;
-    private FSDirectory directory;
+    private IndexFolder folder;
     private volatile IndexWriter writer;
-    private volatile SearcherManager searchers; // both read by health checks and metrics while opening
+    private volatile IndexSearchers searchers; // both read by health checks and metrics while opening
 
     public DecisionIndex(FeatureSpace space, RecallConfig config, ObjectMapper json) {
         this.space = space;
@@ -98,16 +63,16 @@ public class DecisionIndex {
         this.layout = IndexLayout.of(config);
     }
 
-    public State state() {
+    public IndexState state() {
         return state;
     }
 
-    void state(State state) {
+    void state(IndexState state) {
         this.state = state;
     }
 
     public boolean ready() {
-        return state == State.READY;
+        return state == IndexState.READY;
     }
 
     /**
@@ -126,17 +91,17 @@ public class DecisionIndex {
 
     private long documents(boolean readWrites) {
         IndexWriter w = writer;
-        if (w == null || searchers == null || state == State.BUILDING) { // still opening (health asks early), or building
+        if (w == null || searchers == null || state == IndexState.BUILDING) { // still opening (health asks early), or building
             return w == null ? 0 : w.getDocStats().numDocs;
         }
-        return search(readWrites, searcher -> (long) searcher.getIndexReader().numDocs());
+        return searchers.search(readWrites, searcher -> (long) searcher.getIndexReader().numDocs());
     }
 
     public long skippedTotal() {
         return skipped.total();
     }
 
-    public List<Skipped> skipped() {
+    public List<SkippedDecision> skipped() {
         return skipped.newest();
     }
 
@@ -147,8 +112,8 @@ public class DecisionIndex {
     public void add(IndexedDecision decision) {
         clearing.readLock().lock(); // a rebuild that starts now finds it in its snapshot: it must not land in the emptied index
         try {
-            State now = state;
-            if ((now == State.READY || now == State.CATCHING_UP) && claims.claim(decision.id())) {
+            IndexState now = state;
+            if ((now == IndexState.READY || now == IndexState.CATCHING_UP) && claims.claim(decision.id())) {
                 write(decision, false); // just committed: no copy of it can be in the index
             }
         } catch (RuntimeException e) { // a full disk, a closed writer: the feed tries again
@@ -176,34 +141,32 @@ public class DecisionIndex {
      */
     Optional<FeedPosition> open(String databaseId) throws IOException {
         database = databaseId;
-        path = config.directory().orElse(Files.createTempDirectory("finagent-recall-index-"));
-        Files.createDirectories(path);
-        directory = FSDirectory.open(path);
+        folder = IndexFolder.open(config.directory());
         Optional<FeedPosition> position = Optional.empty();
-        if (DirectoryReader.indexExists(directory)) {
+        if (DirectoryReader.indexExists(folder.directory)) {
             try {
-                position = followable(directory);
+                position = followable();
             } catch (IOException | RuntimeException e) {
-                LOG.warnf("recall index in %s cannot be read (%s): it is rebuilt", path, e.toString());
+                LOG.warnf("recall index in %s cannot be read (%s): it is rebuilt", folder.path, e.toString());
             }
         }
-        writer = new IndexWriter(directory, IndexLayout.writerConfig(config, position.isPresent()
+        writer = new IndexWriter(folder.directory, IndexLayout.writerConfig(config, position.isPresent()
                 ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE));
-        searchers = NeighbourSearch.searchers(writer);
+        searchers = new IndexSearchers(writer);
         return position;
     }
 
-    private Optional<FeedPosition> followable(FSDirectory dir) throws IOException {
-        try (DirectoryReader reader = DirectoryReader.open(dir)) {
+    private Optional<FeedPosition> followable() throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(folder.directory)) {
             Optional<CommitRecord> record = CommitRecord.followable(reader.getIndexCommit().getUserData(), layout, database, json);
             if (record.isEmpty()) {
-                LOG.infof("recall index in %s was built for another layout or database: it is rebuilt", path);
+                LOG.infof("recall index in %s was built for another layout or database: it is rebuilt", folder.path);
                 return Optional.empty();
             }
             space.restoreSlots(record.get().slots());
             skipped.restore(record.get().skipped());
             newestDecided.set(DecisionDocuments.newestDecided(reader));
-            LOG.infof("recall index: opened %d decisions from %s", reader.numDocs(), path);
+            LOG.infof("recall index: opened %d decisions from %s", reader.numDocs(), folder.path);
             return Optional.of(record.get().position());
         }
     }
@@ -212,7 +175,7 @@ public class DecisionIndex {
     void clear() throws IOException {
         clearing.writeLock().lock();
         try {
-            state = State.BUILDING;
+            state = IndexState.BUILDING;
             writer.deleteAll();
             claims.clear();
             skipped.clear();
@@ -243,7 +206,7 @@ public class DecisionIndex {
                 writer.addDocument(doc);
             }
             newestDecided.accumulateAndGet(DecisionDocuments.micros(d.decidedAt()), Math::max);
-            unsearched.set(true);
+            searchers.written();
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -276,7 +239,7 @@ public class DecisionIndex {
         clearing.readLock().lock();
         try {
             writer.deleteDocuments(DecisionDocuments.id(id));
-            unsearched.set(true);
+            searchers.written();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -311,44 +274,24 @@ public class DecisionIndex {
     void refreshAfterMerges() throws IOException {
         if (mergesAsked && !writer.hasPendingMerges() && writer.getMergingSegments().isEmpty()) {
             mergesAsked = false;
-            searchers.maybeRefresh();
+            searchers.refreshUnlessBusy();
         }
     }
 
     /** Makes what was written searchable (a rebuild's end, a poll's). */
     void refresh() throws IOException {
-        searchers.maybeRefreshBlocking();
+        searchers.refresh();
     }
 
     /** The {@code n} nearest decisions of the user, decided by {@code asOf}, nearest first: by the HNSW graph. */
     public List<Neighbour> nearest(String userId, String symbol, Long strategyId, Instant asOf, FeatureSpace.Probe probe, int n) {
-        return search(true, searcher -> NeighbourSearch.graph(searcher, filter(userId, symbol, strategyId, asOf), probe, n,
+        return searchers.search(true, searcher -> NeighbourSearch.graph(searcher, filter(userId, symbol, strategyId, asOf), probe, n,
                 config.searchBreadth(), config.exactBelow()));
     }
 
     /** The same, by comparing the probe with every decision the filter leaves: the reference the graph is measured against. */
     public List<Neighbour> nearestExactly(String userId, String symbol, Long strategyId, Instant asOf, FeatureSpace.Probe probe, int n) {
-        return search(true, searcher -> NeighbourSearch.everyCandidate(searcher, filter(userId, symbol, strategyId, asOf), probe, n));
-    }
-
-    private interface Search<T> {
-        T in(IndexSearcher searcher) throws IOException;
-    }
-
-    private <T> T search(boolean readWrites, Search<T> search) {
-        try {
-            if (readWrites && unsearched.getAndSet(false)) {
-                searchers.maybeRefreshBlocking(); // read your writes: a recall sees every recorded decision
-            }
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return search.in(searcher);
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return searchers.search(true, searcher -> NeighbourSearch.everyCandidate(searcher, filter(userId, symbol, strategyId, asOf), probe, n));
     }
 
     private Query filter(String userId, String symbol, Long strategyId, Instant asOf) {
@@ -357,7 +300,7 @@ public class DecisionIndex {
 
     /** Segments now searchable: each has its own graph, so fewer is faster. */
     public int segments() {
-        return search(false, searcher -> searcher.getIndexReader().leaves().size());
+        return searchers.search(false, searcher -> searcher.getIndexReader().leaves().size());
     }
 
     /** Closes without committing (the follower committed what it had read); a temporary folder is removed. */
@@ -365,13 +308,8 @@ public class DecisionIndex {
         if (writer != null) {
             searchers.close();
             writer.rollback();
-            directory.close();
+            folder.close();
             writer = null;
-            if (config.directory().isEmpty()) {
-                try (var files = Files.walk(path)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
         }
     }
 }

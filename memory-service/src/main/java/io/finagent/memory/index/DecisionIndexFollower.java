@@ -109,7 +109,7 @@ public class DecisionIndexFollower {
                 if (!poll.full()) {
                     headReachedAt = System.nanoTime();
                     if (!index.ready()) {
-                        index.state(DecisionIndex.State.READY);
+                        index.state(IndexState.READY);
                         LOG.infof("recall index: ready with %d decisions, %.1f s after the process started", index.documentsNow(),
                                 ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
                     }
@@ -124,7 +124,7 @@ public class DecisionIndexFollower {
                 return;
             } catch (Exception e) {
                 if (position == null) {
-                    index.state(DecisionIndex.State.FAILED);
+                    index.state(IndexState.FAILED);
                 }
                 backoff = Math.min(MAX_BACKOFF_MS, Math.max(1000, backoff * 2));
                 LOG.warnf("recall index: %s failed (%s); again in %d ms", position == null ? "building" : "following", e, backoff);
@@ -139,7 +139,7 @@ public class DecisionIndexFollower {
             Optional<FeedPosition> kept = index.open(feed.databaseId());
             opened = true;
             if (kept.isPresent()) {
-                index.state(DecisionIndex.State.CATCHING_UP);
+                index.state(IndexState.CATCHING_UP);
                 return kept.get();
             }
         }

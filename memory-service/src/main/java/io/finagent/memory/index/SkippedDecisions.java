@@ -16,13 +16,13 @@ final class SkippedDecisions {
     private static final int REASON_LENGTH = 300;
 
     private final AtomicLong total = new AtomicLong();
-    private final Deque<DecisionIndex.Skipped> newest = new ArrayDeque<>();
+    private final Deque<SkippedDecision> newest = new ArrayDeque<>();
 
     void add(long id, String reason) {
         LOG.warnf("recall index: decision %d skipped, it cannot be indexed: %s", id, reason);
         total.incrementAndGet();
         synchronized (newest) {
-            newest.addLast(new DecisionIndex.Skipped(id, reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH) : reason));
+            newest.addLast(new SkippedDecision(id, reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH) : reason));
             if (newest.size() > KEPT) {
                 newest.removeFirst();
             }
@@ -33,14 +33,14 @@ final class SkippedDecisions {
         return total.get();
     }
 
-    List<DecisionIndex.Skipped> newest() {
+    List<SkippedDecision> newest() {
         synchronized (newest) {
             return List.copyOf(newest);
         }
     }
 
     /** Those an opened commit listed. */
-    void restore(Collection<DecisionIndex.Skipped> listed) {
+    void restore(Collection<SkippedDecision> listed) {
         synchronized (newest) {
             newest.addAll(listed);
         }

@@ -2,6 +2,7 @@ package io.finagent.memory.rest;
 
 import io.finagent.memory.index.DecisionIndex;
 import io.finagent.memory.index.DecisionIndexFollower;
+import io.finagent.memory.index.SkippedDecision;
 import io.finagent.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -20,8 +21,8 @@ public class RecallIndexResource {
      * {@code segments}: each has its own graph that every recall searches (an idle index merges its
      * small ones); {@code skippedDecisions}: the newest hundred of the {@code skipped}, with the reason.
      */
-    public record IndexState(String state, long decisions, int segments, double lagSeconds, long skipped,
-                             List<DecisionIndex.Skipped> skippedDecisions) {
+    public record IndexReport(String state, long decisions, int segments, double lagSeconds, long skipped,
+                             List<SkippedDecision> skippedDecisions) {
     }
 
     private final DecisionIndex index;
@@ -33,8 +34,8 @@ public class RecallIndexResource {
     }
 
     @GET
-    public IndexState state() {
-        return new IndexState(index.state().label(), index.documentsNow(), index.segments(), follower.lagSeconds(),
+    public IndexReport state() {
+        return new IndexReport(index.state().label(), index.documentsNow(), index.segments(), follower.lagSeconds(),
                 index.skippedTotal(), index.skipped());
     }
 
@@ -42,7 +43,7 @@ public class RecallIndexResource {
     @POST
     @Path("/rebuild")
     public Response rebuild() {
-        IndexState before = state();
+        IndexReport before = state();
         follower.rebuild();
         return Response.accepted(before).build();
     }

@@ -5,6 +5,7 @@ import io.finagent.memory.domain.Decision;
 import io.finagent.memory.domain.RecallStatistics;
 import io.finagent.memory.domain.RecalledDecision;
 import io.finagent.memory.index.DecisionIndex;
+import io.finagent.memory.index.Neighbour;
 import io.finagent.memory.repository.DecisionRepository;
 import io.finagent.memory.repository.RecalledDecisions;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -74,13 +75,13 @@ public class RecallService {
     private Uni<List<Near>> fromIndex(String userId, Map<String, Double> features, String symbol, Long strategyId,
                                       Instant asOf, int pool, boolean exact) {
         FeatureSpace.Probe probe = space.probe(features);
-        List<DecisionIndex.Neighbour> neighbours = exact
+        List<Neighbour> neighbours = exact
                 ? index.nearestExactly(userId, symbol, strategyId, asOf, probe, pool)
                 : index.nearest(userId, symbol, strategyId, asOf, probe, pool);
         if (neighbours.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return recalled.findOwned(userId, neighbours.stream().map(DecisionIndex.Neighbour::id).toList()).map(found -> {
+        return recalled.findOwned(userId, neighbours.stream().map(Neighbour::id).toList()).map(found -> {
             Map<Long, Decision> byId = found.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
             return neighbours.stream().filter(n -> byId.containsKey(n.id()))
                     .map(n -> new Near(byId.get(n.id()), FeatureSpace.similarity(n.squaredDistance(), probe.size())))

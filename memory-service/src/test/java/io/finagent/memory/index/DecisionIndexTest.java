@@ -49,7 +49,7 @@ class DecisionIndexTest {
 
     private void ready() throws Exception {
         index.refresh();
-        index.state(DecisionIndex.State.READY);
+        index.state(IndexState.READY);
     }
 
     @Test
@@ -85,13 +85,13 @@ class DecisionIndexTest {
                 few.load(new IndexedDecision(i, i % 2 == 0 ? "ann" : "bob", "SYM" + i % 10, 1, T0.plusSeconds(i), randomFeatures()));
             }
             few.refresh();
-            few.state(DecisionIndex.State.READY);
+            few.state(IndexState.READY);
             for (int q = 0; q < 50; q++) {
                 FeatureSpace.Probe probe = itsSpace.probe(randomFeatures());
                 String symbol = q % 2 == 0 ? "SYM4" : null; // ann's 1,500 of a symbol, or all her 15,000: both below 50,000
-                List<DecisionIndex.Neighbour> found = few.nearest("ann", symbol, null, T0.plusSeconds(40_000), probe, 10);
-                List<DecisionIndex.Neighbour> exact = few.nearestExactly("ann", symbol, null, T0.plusSeconds(40_000), probe, 10);
-                assertEquals(exact.stream().map(DecisionIndex.Neighbour::id).toList(), found.stream().map(DecisionIndex.Neighbour::id).toList(),
+                List<Neighbour> found = few.nearest("ann", symbol, null, T0.plusSeconds(40_000), probe, 10);
+                List<Neighbour> exact = few.nearestExactly("ann", symbol, null, T0.plusSeconds(40_000), probe, 10);
+                assertEquals(exact.stream().map(Neighbour::id).toList(), found.stream().map(Neighbour::id).toList(),
                         "query " + q + ": the exact nearest, in order");
                 for (int i = 0; i < exact.size(); i++) {
                     assertEquals(exact.get(i).squaredDistance(), found.get(i).squaredDistance(), 1e-3);
@@ -113,13 +113,13 @@ class DecisionIndexTest {
         index.add(new IndexedDecision(5, "ann", "SPY", 5, T0, Map.of("rsi_14", 20.0))); // live, after the rebuild
 
         FeatureSpace.Probe probe = space.probe(Map.of("rsi_14", 70.0, "brand_new", 3.0));
-        List<DecisionIndex.Neighbour> near = index.nearest("ann", "SPY", 5L, T0.plusSeconds(30), probe, 10);
-        assertEquals(List.of(1L, 5L), near.stream().map(DecisionIndex.Neighbour::id).toList());
+        List<Neighbour> near = index.nearest("ann", "SPY", 5L, T0.plusSeconds(30), probe, 10);
+        assertEquals(List.of(1L, 5L), near.stream().map(Neighbour::id).toList());
         // raw scale (no configured centre/scale): d² = 0 + 3² for the unknown feature, then 50² + 3²
         assertEquals(9.0, near.get(0).squaredDistance(), 1e-3);
         assertEquals(2509.0, near.get(1).squaredDistance(), 1e-1);
-        assertEquals(near.stream().map(DecisionIndex.Neighbour::id).toList(),
-                index.nearestExactly("ann", "SPY", 5L, T0.plusSeconds(30), probe, 10).stream().map(DecisionIndex.Neighbour::id).toList());
+        assertEquals(near.stream().map(Neighbour::id).toList(),
+                index.nearestExactly("ann", "SPY", 5L, T0.plusSeconds(30), probe, 10).stream().map(Neighbour::id).toList());
     }
 
     @Test
@@ -138,11 +138,11 @@ class DecisionIndexTest {
         // catching up, a decision the last commit already holds is replaced, not doubled
         assertTrue(index.write(new IndexedDecision(1, "ann", "SPY", 5, T0, Map.of("rsi_14", 1.0)), true));
         assertEquals(List.of(1L, 2L, 3L), index.nearest("ann", null, null, T0, space.probe(Map.of("rsi_14", 1.0)), 10)
-                .stream().map(DecisionIndex.Neighbour::id).toList());
+                .stream().map(Neighbour::id).toList());
         assertEquals(3, index.documentsNow());
         index.remove(2);
         assertEquals(List.of(1L, 3L), index.nearest("ann", null, null, T0, space.probe(Map.of("rsi_14", 1.0)), 10)
-                .stream().map(DecisionIndex.Neighbour::id).toList());
+                .stream().map(Neighbour::id).toList());
     }
 
     @Test
@@ -156,7 +156,7 @@ class DecisionIndexTest {
         }
         assertEquals(4, index.segments(), "four small segments are under the tiered policy's count");
         FeatureSpace.Probe probe = space.probe(randomFeatures());
-        List<DecisionIndex.Neighbour> before = index.nearestExactly("ann", null, null, T0.plusSeconds(9_999), probe, 10);
+        List<Neighbour> before = index.nearestExactly("ann", null, null, T0.plusSeconds(9_999), probe, 10);
         index.mergeSmallSegments();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); // a bound on a background merge, not a speed
         while (index.segments() > 1 && System.nanoTime() < deadline) {
@@ -177,10 +177,10 @@ class DecisionIndexTest {
         index.load(new IndexedDecision(2, "ann", "SPY", 5, Instant.MAX, Map.of("rsi_14", 1.0)));
         index.load(new IndexedDecision(3, "ann", "SPY", 5, T0, Map.of("rsi_14", 1.0)));
         ready();
-        assertEquals(List.of(1L, 2L), index.skipped().stream().map(DecisionIndex.Skipped::id).toList());
+        assertEquals(List.of(1L, 2L), index.skipped().stream().map(SkippedDecision::id).toList());
         assertEquals(2, index.skippedTotal());
         assertEquals(List.of(3L), index.nearest("ann", null, null, T0, space.probe(Map.of("rsi_14", 1.0)), 10)
-                .stream().map(DecisionIndex.Neighbour::id).toList());
+                .stream().map(Neighbour::id).toList());
     }
 
     @Test
@@ -211,10 +211,10 @@ class DecisionIndexTest {
         assertEquals("5,3-4:-1;7;3", position.encode());
         assertEquals(Map.of("volume_ratio", 0, "rsi_14", 1), second.slots());
         after.refresh();
-        after.state(DecisionIndex.State.READY);
+        after.state(IndexState.READY);
         assertEquals(2, after.documentsNow());
         assertEquals(List.of(2L, 1L), after.nearest("ann", null, null, T0, second.probe(Map.of("rsi_14", 70.0)), 10)
-                .stream().map(DecisionIndex.Neighbour::id).toList());
+                .stream().map(Neighbour::id).toList());
         after.close();
 
         DecisionIndex elsewhere = new DecisionIndex(new FeatureSpace(durable), durable, new ObjectMapper());
@@ -241,7 +241,7 @@ class DecisionIndexTest {
         return f;
     }
 
-    private static Set<Long> ids(List<DecisionIndex.Neighbour> neighbours) {
+    private static Set<Long> ids(List<Neighbour> neighbours) {
         Set<Long> out = new HashSet<>();
         neighbours.forEach(n -> out.add(n.id()));
         return out;
