@@ -1,5 +1,6 @@
 package io.finagent.bench;
 
+import io.finagent.local.ServiceJvm;
 import io.finagent.local.ServiceProcess;
 
 import java.io.IOException;
@@ -85,7 +86,7 @@ final class MemoryBenchRun {
                 "FINAGENT_RECALL_RECENCY_WEIGHT", "0", "FINAGENT_RECALL_IMPORTANCE_WEIGHT", "0",
                 "FINAGENT_RECALL_INDEX_DIRECTORY", index(name).toString(), "FINAGENT_RECALL_INDEX_GATE_READINESS", "true",
                 "FINAGENT_WORKING_MEMORY_REDIS_PREFIX", "finagent-bench:wm:"));
-        ServiceProcess replica = replica(name).launch(cluster.layout.root(), "memory-service", env, List.of("-Xmx2g"));
+        ServiceProcess replica = replica(name).launch(cluster.layout.root(), "memory-service", env, ServiceJvm.largeHeap("2g"));
         replica.awaitLive(Duration.ofSeconds(120));
         return replica;
     }

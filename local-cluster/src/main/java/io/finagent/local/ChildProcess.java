@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A server run as a detached child process, known by its pid file. {@code expect} is a string its
@@ -61,7 +62,7 @@ public record ChildProcess(String name, Path pidFile, Path log, String expect) {
             if (line.contains(expect) && !line.startsWith("setsid ")) {
                 return;
             }
-            Thread.onSpinWait();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // milliseconds at most: no need to spin a core
         }
     }
 

@@ -38,6 +38,16 @@ public final class ServiceJvm {
 
     private static final int AOT_FEATURE = 25;
 
+    /**
+     * Options, given after {@link #OPTIONS}, for a service that holds a large working set
+     * (memory-service at a million decisions): this heap cap, and G1 with the JVM's own free ratios
+     * in place of the serial collector, whose every collection stops all threads, and which on a heap
+     * of gigabytes stalls recall and ingest. G1 is what the JVM itself picks for such a heap.
+     */
+    public static List<String> largeHeap(String max) {
+        return List.of("-Xmx" + max, "-XX:-UseSerialGC", "-XX:+UseG1GC", "-XX:MinHeapFreeRatio=40", "-XX:MaxHeapFreeRatio=70");
+    }
+
     private final Path java;
     private final int feature;
 
