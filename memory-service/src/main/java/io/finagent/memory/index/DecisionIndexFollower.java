@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * last commit, or rebuilds it when there is none to follow. Then it polls decision_history
  * ({@link DecisionFeed}) every {@code follow-interval}: each decision whichever replica recorded
  * it, each removal, and each restore (which means a rebuild). It commits after
- * {@code commit-interval} or {@code commit-decisions}, and at shutdown; after a crash the next
- * start reads again what the last commit had not reached.
+ * {@code commit-interval} or {@code commit-decisions} ({@link IndexCommits}, beside the polls), and
+ * at shutdown; after a crash the next start reads again what the last commit had not reached.
  */
 @ApplicationScoped
 public class DecisionIndexFollower {
@@ -40,6 +40,7 @@ public class DecisionIndexFollower {
     private final RecallConfig.Index config;
     private final AtomicBoolean rebuildAsked = new AtomicBoolean();
     private final Semaphore wake = new Semaphore(0);
+    private final IndexCommits commits;
     private volatile boolean running;
     private volatile long headReachedAt = System.nanoTime();
     private Thread thread;
@@ -56,6 +57,7 @@ public class DecisionIndexFollower {
         this.rebuild = rebuild;
         this.feed = feed;
         this.config = config.index();
+        this.commits = new IndexCommits(index);
         registry.gauge("finagent.recall.index.ready", index, i -> i.ready() ? 1 : 0);
         registry.gauge("finagent.recall.index.documents", index, DecisionIndex::documents);
         registry.gauge("finagent.recall.index.lag.seconds", this, DecisionIndexFollower::lagSeconds);
@@ -74,6 +76,7 @@ public class DecisionIndexFollower {
         running = false;
         wake.release();
         thread.join(TimeUnit.SECONDS.toMillis(30));
+        commits.close();
         index.close();
     }
 
@@ -135,6 +138,7 @@ public class DecisionIndexFollower {
     }
 
     private FeedPosition openOrRebuild() throws Exception {
+        commits.await(); // a commit still running must not record its position in an index emptied for a rebuild
         if (!opened) {
             Optional<FeedPosition> kept = index.open(feed.databaseId());
             opened = true;
@@ -188,18 +192,19 @@ public class DecisionIndexFollower {
         index.refreshAfterMerges();
     }
 
+    /** Due after {@code commit-interval} or {@code commit-decisions}: started in the background; at shutdown, done at once. */
     private void commitWhenDue(boolean closing) {
         boolean due = closing || uncommitted >= config.commitDecisions()
                 || System.nanoTime() - committedAt >= config.commitInterval().toNanos();
         // a finished merge is committed too, or the next start would merge the same segments again
-        if (position != null && due && (uncommitted > 0 || index.changedSinceCommit())) {
-            try {
-                index.commit(position);
-                uncommitted = 0;
-                committedAt = System.nanoTime();
-            } catch (IOException | RuntimeException e) {
-                LOG.warnf("recall index: commit failed (%s); the next start reads more again", e);
-            }
+        if (position == null || !due || (uncommitted == 0 && !index.changedSinceCommit())) {
+            return;
+        }
+        if (closing) {
+            commits.commitNow(position);
+        } else if (commits.start(position)) {
+            uncommitted = 0;
+            committedAt = System.nanoTime();
         }
     }
 

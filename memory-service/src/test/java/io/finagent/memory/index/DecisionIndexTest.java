@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -185,11 +186,7 @@ class DecisionIndexTest {
 
     @Test
     void aCommittedIndexOpensAgainWithItsPositionSlotsAndDecisions() throws Exception {
-        Path kept = Files.createTempDirectory("recall-index-test-");
-        RecallConfig durable = new SmallRyeConfigBuilder().withMapping(RecallConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withDefaultValue("finagent.recall.index.dimensions", "8")
-                .withDefaultValue("finagent.recall.index.directory", kept.toString()).build().getConfigMapping(RecallConfig.class);
+        RecallConfig durable = durable();
         FeatureSpace first = new FeatureSpace(durable);
         DecisionIndex before = new DecisionIndex(first, durable, new ObjectMapper());
         assertTrue(before.open("db-1").isEmpty());
@@ -220,6 +217,47 @@ class DecisionIndexTest {
         DecisionIndex elsewhere = new DecisionIndex(new FeatureSpace(durable), durable, new ObjectMapper());
         assertTrue(elsewhere.open("db-2").isEmpty(), "an index of another database is not followed");
         elsewhere.close();
+    }
+
+    /**
+     * The follower commits in the background ({@link IndexCommits}) and goes on reading meanwhile: the
+     * commit records the position as it was when the commit was asked, not where the follower has
+     * moved it since, and holds every decision up to it.
+     */
+    @Test
+    void aCommitInTheBackgroundRecordsThePositionItWasAskedWith() throws Exception {
+        RecallConfig durable = durable();
+        DecisionIndex before = new DecisionIndex(new FeatureSpace(durable), durable, new ObjectMapper());
+        assertTrue(before.open("db-1").isEmpty());
+        before.clear();
+        for (int i = 1; i <= 5_000; i++) {
+            before.load(decision(i, "ann", randomFeatures()));
+        }
+        FeedCursor decisions = new FeedCursor(5_000);
+        FeedPosition asked = new FeedPosition(decisions, new FeedCursor(0), 0);
+        String expected = asked.encode();
+        IndexCommits commits = new IndexCommits(before);
+        assertTrue(commits.start(asked));
+        decisions.advance(List.of(), List.of(5_001L), 1, 2); // the follower moves on while the commit runs
+        before.load(decision(5_001, "ann", randomFeatures()));
+        commits.close();
+        before.close(); // without a commit of its own: what kill -9 leaves
+
+        DecisionIndex after = new DecisionIndex(new FeatureSpace(durable), durable, new ObjectMapper());
+        assertEquals(expected, after.open("db-1").orElseThrow().encode());
+        after.refresh();
+        after.state(IndexState.READY);
+        long kept = after.documentsNow();
+        assertTrue(kept == 5_000 || kept == 5_001, "every decision up to the position, and perhaps the one added during the commit: " + kept);
+        after.close();
+    }
+
+    private static RecallConfig durable() throws IOException {
+        Path kept = Files.createTempDirectory("recall-index-test-");
+        return new SmallRyeConfigBuilder().withMapping(RecallConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter())
+                .withDefaultValue("finagent.recall.index.dimensions", "8")
+                .withDefaultValue("finagent.recall.index.directory", kept.toString()).build().getConfigMapping(RecallConfig.class);
     }
 
     private static RecallConfig config(String exactBelow) {
