@@ -11,10 +11,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * What changed in decision_history since a position of the recall index, read in one snapshot:
+ * What changed in decision_history since a position of the recall index, read in one statement:
  * the decisions after its highest id and in its gaps, the removals likewise, and the newest
  * restore. Every replica reads it on its own, so each index follows every decision, whichever
  * replica recorded it. Blocking: call it from the index's own thread.
@@ -31,16 +33,32 @@ public class DecisionFeed {
                        List<Removal> gapRemovals, List<Removal> newRemovals, boolean full) {
     }
 
-    private static final String SNAPSHOT = """
-            SELECT pg_snapshot_xmin(s)::text::bigint, pg_snapshot_xmax(s)::text::bigint,
-                   coalesce((SELECT max(id) FROM data_restores), 0)
-            FROM pg_current_snapshot() s""";
-    private static final String NEW_DECISIONS = "SELECT " + DecisionRow.COLUMNS + " FROM decision_history WHERE id > ? ORDER BY id LIMIT ?";
-    private static final String GAP_DECISIONS = "SELECT " + DecisionRow.COLUMNS
-            + " FROM unnest(?::bigint[], ?::bigint[]) AS g(lo, hi) JOIN decision_history ON id BETWEEN g.lo AND g.hi";
-    private static final String NEW_REMOVALS = "SELECT id, decision_id FROM decision_removals WHERE id > ? ORDER BY id LIMIT ?";
-    private static final String GAP_REMOVALS = "SELECT id, decision_id"
-            + " FROM unnest(?::bigint[], ?::bigint[]) AS g(lo, hi) JOIN decision_removals ON id BETWEEN g.lo AND g.hi";
+    /**
+     * The whole poll in one statement, hence one snapshot and one round trip: under an ingest on two
+     * shared cores each round trip waited tens of milliseconds for a core, and the poll's nine
+     * (begin, isolation, five reads, rollback) took 0.5–1.1 s, which is how late another replica's
+     * decisions became recallable here. Each row says what it is (column 7); decisions use
+     * {@link DecisionRow#COLUMNS}' six columns, removals their id and (column 8) the decision's.
+     */
+    private static final String POLL = """
+            SELECT pg_snapshot_xmin(s)::text::bigint, NULL::text, NULL::text, NULL::bigint, NULL::timestamptz, NULL::jsonb,
+                   'snapshot'::text, pg_snapshot_xmax(s)::text::bigint
+            FROM pg_current_snapshot() s
+            UNION ALL
+            SELECT coalesce((SELECT max(id) FROM data_restores), 0), NULL::text, NULL::text, NULL::bigint, NULL::timestamptz,
+                   NULL::jsonb, 'restore'::text, NULL::bigint
+            UNION ALL
+            SELECT * FROM (SELECT COLUMNS, 'gap decision'::text, NULL::bigint
+                           FROM unnest(?::bigint[], ?::bigint[]) AS g(lo, hi) JOIN decision_history ON id BETWEEN g.lo AND g.hi) gap
+            UNION ALL
+            SELECT * FROM (SELECT COLUMNS, 'new decision'::text, NULL::bigint
+                           FROM decision_history WHERE id > ? ORDER BY id LIMIT ?) new
+            UNION ALL
+            SELECT * FROM (SELECT id, NULL::text, NULL::text, NULL::bigint, NULL::timestamptz, NULL::jsonb, 'gap removal'::text, decision_id
+                           FROM unnest(?::bigint[], ?::bigint[]) AS g(lo, hi) JOIN decision_removals ON id BETWEEN g.lo AND g.hi) gap_removal
+            UNION ALL
+            SELECT * FROM (SELECT id, NULL::text, NULL::text, NULL::bigint, NULL::timestamptz, NULL::jsonb, 'new removal'::text, decision_id
+                           FROM decision_removals WHERE id > ? ORDER BY id LIMIT ?) new_removal""".replace("COLUMNS", DecisionRow.COLUMNS);
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -61,31 +79,44 @@ public class DecisionFeed {
     }
 
     public Poll poll(FeedPosition from, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                long xmin;
-                long xmax;
-                long restore;
-                try (PreparedStatement snapshot = c.prepareStatement(SNAPSHOT); ResultSet rs = snapshot.executeQuery()) {
-                    rs.next();
-                    xmin = rs.getLong(1);
-                    xmax = rs.getLong(2);
-                    restore = rs.getLong(3);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement poll = prepare(c, POLL, concat(ranges(c, from.decisions()), new Object[]{from.decisions().high(), limit},
+                     ranges(c, from.removals()), new Object[]{from.removals().high(), limit}));
+             ResultSet rs = poll.executeQuery()) {
+            long xmin = 0;
+            long xmax = 0;
+            long restore = 0;
+            List<DecisionRow> gapDecisions = new ArrayList<>();
+            List<DecisionRow> newDecisions = new ArrayList<>();
+            List<Removal> gapRemovals = new ArrayList<>();
+            List<Removal> newRemovals = new ArrayList<>();
+            while (rs.next()) {
+                switch (rs.getString(7)) {
+                    case "snapshot" -> {
+                        xmin = rs.getLong(1);
+                        xmax = rs.getLong(8);
+                    }
+                    case "restore" -> restore = rs.getLong(1);
+                    // in a gap, only what was not read before: a gap is re-read whole until it is dropped
+                    case "gap decision" -> {
+                        if (!from.decisions().passed(rs.getLong(1))) {
+                            gapDecisions.add(DecisionRow.read(rs, json));
+                        }
+                    }
+                    case "new decision" -> newDecisions.add(DecisionRow.read(rs, json));
+                    case "gap removal" -> {
+                        if (!from.removals().passed(rs.getLong(1))) {
+                            gapRemovals.add(new Removal(rs.getLong(1), rs.getLong(8)));
+                        }
+                    }
+                    default -> newRemovals.add(new Removal(rs.getLong(1), rs.getLong(8)));
                 }
-                // in a gap, only what was not read before: a gap is re-read whole until it is dropped
-                List<DecisionRow> gapDecisions = decisions(c, GAP_DECISIONS, ranges(c, from.decisions())).stream()
-                        .filter(row -> !from.decisions().passed(row.id())).toList();
-                List<DecisionRow> newDecisions = decisions(c, NEW_DECISIONS, new Object[]{from.decisions().high(), limit});
-                List<Removal> gapRemovals = removals(c, GAP_REMOVALS, ranges(c, from.removals())).stream()
-                        .filter(removal -> !from.removals().passed(removal.id())).toList();
-                List<Removal> newRemovals = removals(c, NEW_REMOVALS, new Object[]{from.removals().high(), limit});
-                return new Poll(xmin, xmax, restore, gapDecisions, newDecisions, gapRemovals, newRemovals,
-                        newDecisions.size() == limit || newRemovals.size() == limit);
-            } finally {
-                c.rollback(); // read only
             }
+            // each part was read in id order; a union does not promise to keep it
+            newDecisions.sort(Comparator.comparingLong(DecisionRow::id));
+            newRemovals.sort(Comparator.comparingLong(Removal::id));
+            return new Poll(xmin, xmax, restore, gapDecisions, newDecisions, gapRemovals, newRemovals,
+                    newDecisions.size() == limit || newRemovals.size() == limit);
         }
     }
 
@@ -96,24 +127,8 @@ public class DecisionFeed {
                 c.createArrayOf("bigint", gaps.stream().map(FeedCursor.Gap::to).toArray())};
     }
 
-    private List<DecisionRow> decisions(Connection c, String sql, Object[] parameters) throws SQLException {
-        List<DecisionRow> out = new ArrayList<>();
-        try (PreparedStatement select = prepare(c, sql, parameters); ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                out.add(DecisionRow.read(rs, json));
-            }
-        }
-        return out;
-    }
-
-    private static List<Removal> removals(Connection c, String sql, Object[] parameters) throws SQLException {
-        List<Removal> out = new ArrayList<>();
-        try (PreparedStatement select = prepare(c, sql, parameters); ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                out.add(new Removal(rs.getLong(1), rs.getLong(2)));
-            }
-        }
-        return out;
+    private static Object[] concat(Object[]... parts) {
+        return Arrays.stream(parts).flatMap(Arrays::stream).toArray();
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object[] parameters) throws SQLException {
