@@ -34,11 +34,12 @@ public class DecisionFeed {
     }
 
     /**
-     * The whole poll in one statement, hence one snapshot and one round trip: under an ingest on two
-     * shared cores each round trip waited tens of milliseconds for a core, and the poll's nine
-     * (begin, isolation, five reads, rollback) took 0.5–1.1 s, which is how late another replica's
-     * decisions became recallable here. Each row says what it is (column 7); decisions use
-     * {@link DecisionRow#COLUMNS}' six columns, removals their id and (column 8) the decision's.
+     * The whole poll in one statement, hence one snapshot and one round trip, where a transaction
+     * took nine (begin, isolation, five reads, rollback), each a wait for a core while an ingest
+     * keeps both busy. (The seconds a poll once took under that load were PostgreSQL compiling its
+     * plan: every service connection now runs without JIT, docs/deploy.md.) Each row says what it
+     * is (column 7); decisions use {@link DecisionRow#COLUMNS}' six columns, removals their id and
+     * (column 8) the decision's.
      */
     private static final String POLL = """
             SELECT pg_snapshot_xmin(s)::text::bigint, NULL::text, NULL::text, NULL::bigint, NULL::timestamptz, NULL::jsonb,
