@@ -53,7 +53,7 @@ final class IndexCommits implements AutoCloseable {
         try {
             inFlight.get();
         } catch (ExecutionException e) {
-            LOG.warnf("recall index: commit failed (%s)", e.getCause());
+            throw new IllegalStateException(e.getCause()); // an Error: commit() logs every other failure itself
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -30,6 +30,10 @@ final class IndexLayout {
                 .setCommitOnClose(false) // the follower commits with its position; nothing else is durable
                 .setRAMBufferSizeMB(ramBufferMb(config))
                 .setMergePolicy(new SegmentMerges())
+                // a refresh never waits for merges: by default it waits up to 500 ms for the tiered merges of
+                // segments under the floor (64 MB here, so all the small ones), and a recall that reads its
+                // writes refreshes first (found by the two-replica bench: recalls of 500 ms on replica B)
+                .setMaxFullFlushMergeWaitMillis(0)
                 .setCodec(new Lucene912Codec() {
                     @Override
                     public KnnVectorsFormat getKnnVectorsFormatForField(String field) {

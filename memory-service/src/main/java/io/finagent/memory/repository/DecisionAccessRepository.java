@@ -18,10 +18,10 @@ import java.util.Map;
 public class DecisionAccessRepository {
 
     static final String ADD_ACCESSES = """
-            WITH c AS (SELECT * FROM unnest($1::bigint[], $2::int[]) AS c(id, n)),
-                 locked AS (SELECT d.id FROM decision_history d WHERE d.id IN (SELECT id FROM c) ORDER BY d.id FOR UPDATE)
-            UPDATE decision_history d SET access_count = d.access_count + c.n, last_accessed = $3
-            FROM c, locked WHERE d.id = c.id AND d.id = locked.id""";
+            WITH locked AS (SELECT d.id, c.n FROM decision_history d JOIN unnest($1::bigint[], $2::int[]) AS c(id, n) USING (id)
+                            ORDER BY d.id FOR UPDATE OF d)
+            UPDATE decision_history d SET access_count = d.access_count + locked.n, last_accessed = $3
+            FROM locked WHERE d.id = locked.id""";
 
     private final Pool pool;
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What changed in decision_history since a position of the recall index, read in one statement:
@@ -39,9 +40,12 @@ public class DecisionFeed {
      * keeps both busy. (The seconds a poll once took under that load were PostgreSQL compiling its
      * plan: every service connection now runs without JIT, docs/deploy.md.) Each row says what it
      * is (column 7); decisions use {@link DecisionRow#COLUMNS}' six columns, removals their id and
-     * (column 8) the decision's.
+     * (column 8) the decision's. A gap part is also bounded by the first and last id of all gaps,
+     * as plain parameters: the planner cannot estimate a join on ranges that come from an array, and
+     * with a few gaps under ingest it chose to read all of decision_history (1-2 s a poll at a million
+     * decisions); with the bounds it reads their index, in a custom plan and in a generic one.
      */
-    private static final String POLL = """
+    static final String POLL = """
             SELECT pg_snapshot_xmin(s)::text::bigint, NULL::text, NULL::text, NULL::bigint, NULL::timestamptz, NULL::jsonb,
                    'snapshot'::text, pg_snapshot_xmax(s)::text::bigint
             FROM pg_current_snapshot() s
@@ -50,13 +54,15 @@ public class DecisionFeed {
                    NULL::jsonb, 'restore'::text, NULL::bigint
             UNION ALL
             SELECT * FROM (SELECT COLUMNS, 'gap decision'::text, NULL::bigint
-                           FROM unnest(?::bigint[], ?::bigint[]) AS g(lo, hi) JOIN decision_history ON id BETWEEN g.lo AND g.hi) gap
+                           FROM unnest(?::bigint[], ?::bigint[]) AS g(lo, hi) JOIN decision_history ON id BETWEEN g.lo AND g.hi
+                           WHERE id BETWEEN ?::bigint AND ?::bigint) gap
             UNION ALL
             SELECT * FROM (SELECT COLUMNS, 'new decision'::text, NULL::bigint
                            FROM decision_history WHERE id > ? ORDER BY id LIMIT ?) new
             UNION ALL
             SELECT * FROM (SELECT id, NULL::text, NULL::text, NULL::bigint, NULL::timestamptz, NULL::jsonb, 'gap removal'::text, decision_id
-                           FROM unnest(?::bigint[], ?::bigint[]) AS g(lo, hi) JOIN decision_removals ON id BETWEEN g.lo AND g.hi) gap_removal
+                           FROM unnest(?::bigint[], ?::bigint[]) AS g(lo, hi) JOIN decision_removals ON id BETWEEN g.lo AND g.hi
+                           WHERE id BETWEEN ?::bigint AND ?::bigint) gap_removal
             UNION ALL
             SELECT * FROM (SELECT id, NULL::text, NULL::text, NULL::bigint, NULL::timestamptz, NULL::jsonb, 'new removal'::text, decision_id
                            FROM decision_removals WHERE id > ? ORDER BY id LIMIT ?) new_removal""".replace("COLUMNS", DecisionRow.COLUMNS);
@@ -81,8 +87,7 @@ public class DecisionFeed {
 
     public Poll poll(FeedPosition from, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement poll = prepare(c, POLL, concat(ranges(c, from.decisions()), new Object[]{from.decisions().high(), limit},
-                     ranges(c, from.removals()), new Object[]{from.removals().high(), limit}));
+             PreparedStatement poll = prepare(c, POLL, from, limit);
              ResultSet rs = poll.executeQuery()) {
             long xmin = 0;
             long xmax = 0;
@@ -121,18 +126,18 @@ public class DecisionFeed {
         }
     }
 
-    /** The cursor's gaps as two arrays, their first and last ids. */
+    /** The cursor's gaps as two arrays, their first and last ids; then the first and last id of them all (null without gaps). */
     private static Object[] ranges(Connection c, FeedCursor cursor) throws SQLException {
-        List<FeedCursor.Gap> gaps = cursor.gaps();
+        List<FeedCursor.Gap> gaps = cursor.gaps(); // in id order
         return new Object[]{c.createArrayOf("bigint", gaps.stream().map(FeedCursor.Gap::from).toArray()),
-                c.createArrayOf("bigint", gaps.stream().map(FeedCursor.Gap::to).toArray())};
+                c.createArrayOf("bigint", gaps.stream().map(FeedCursor.Gap::to).toArray()),
+                gaps.isEmpty() ? null : gaps.get(0).from(), gaps.isEmpty() ? null : gaps.get(gaps.size() - 1).to()};
     }
 
-    private static Object[] concat(Object[]... parts) {
-        return Arrays.stream(parts).flatMap(Arrays::stream).toArray();
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object[] parameters) throws SQLException {
+    /** {@code sql} ({@link #POLL}, or a test's EXPLAIN of it) with a position's parameters. */
+    static PreparedStatement prepare(Connection c, String sql, FeedPosition from, int limit) throws SQLException {
+        Object[] parameters = Stream.of(ranges(c, from.decisions()), new Object[]{from.decisions().high(), limit},
+                ranges(c, from.removals()), new Object[]{from.removals().high(), limit}).flatMap(Arrays::stream).toArray();
         PreparedStatement statement = c.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);

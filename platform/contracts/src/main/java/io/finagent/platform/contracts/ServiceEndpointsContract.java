@@ -1,13 +1,19 @@
 package io.finagent.platform.contracts;
 
+import io.agroal.api.AgroalDataSource;
 import io.finagent.platform.problem.Problem;
 import io.finagent.platform.testing.ChunkedBodies;
 import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.testing.Tokens;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +44,12 @@ public abstract class ServiceEndpointsContract {
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete");
 
+    @Inject
+    Pool pool;
+
+    @Inject
+    AgroalDataSource dataSource;
+
     /** Names of the readiness checks this service must report UP (its database, broker, Redis). */
     protected abstract List<String> readinessChecks();
 
@@ -53,6 +65,20 @@ public abstract class ServiceEndpointsContract {
         var ready = given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         for (String check : readinessChecks()) {
             ready.body("checks.findAll { it.status == 'UP' }.name", hasItem(containsString(check)));
+        }
+    }
+
+    /**
+     * Neither pool lets PostgreSQL compile plans (a platform default, docs/deploy.md; the server's
+     * default is on): a generic plan over a million rows compiled ~70 functions a run, 0.5-1.4 s on
+     * two busy cores, which was how late memory-service's replicas saw each other's decisions.
+     */
+    @Test
+    void noConnectionCompilesPlans() throws Exception {
+        assertEquals("off", pool.query("SHOW jit").execute().await().indefinitely().iterator().next().getString(0), "the reactive pool");
+        try (Connection c = dataSource.getConnection(); Statement show = c.createStatement(); ResultSet rs = show.executeQuery("SHOW jit")) {
+            rs.next();
+            assertEquals("off", rs.getString(1), "the JDBC pool");
         }
     }
 
