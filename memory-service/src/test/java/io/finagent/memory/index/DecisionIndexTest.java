@@ -2,9 +2,8 @@ package io.finagent.memory.index;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finagent.memory.config.RecallConfig;
+import io.finagent.memory.config.RecallConfigs;
 import io.finagent.memory.service.FeatureSpace;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -254,17 +253,11 @@ class DecisionIndexTest {
 
     private static RecallConfig durable() throws IOException {
         Path kept = Files.createTempDirectory("recall-index-test-");
-        return new SmallRyeConfigBuilder().withMapping(RecallConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withDefaultValue("finagent.recall.index.dimensions", "8")
-                .withDefaultValue("finagent.recall.index.directory", kept.toString()).build().getConfigMapping(RecallConfig.class);
+        return RecallConfigs.with("finagent.recall.index.dimensions", "8", "finagent.recall.index.directory", kept.toString());
     }
 
     private static RecallConfig config(String exactBelow) {
-        return new SmallRyeConfigBuilder().withMapping(RecallConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter())
-                .withDefaultValue("finagent.recall.index.dimensions", "8")
-                .withDefaultValue("finagent.recall.index.exact-below", exactBelow).build().getConfigMapping(RecallConfig.class);
+        return RecallConfigs.with("finagent.recall.index.dimensions", "8", "finagent.recall.index.exact-below", exactBelow);
     }
 
     private IndexedDecision decision(long id, String user, Map<String, Double> features) {

@@ -1,8 +1,6 @@
 package io.finagent.memory.index;
 
-import io.finagent.memory.config.RecallConfig;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import io.finagent.memory.config.RecallConfigs;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
@@ -16,7 +14,6 @@ import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -34,7 +31,7 @@ class IndexLayoutTest {
      */
     @Test
     void aRefreshOrACommitNeverWaitsForMerges() throws IOException {
-        IndexWriterConfig config = IndexLayout.writerConfig(config().index(), IndexWriterConfig.OpenMode.CREATE);
+        IndexWriterConfig config = IndexLayout.writerConfig(RecallConfigs.with().index(), IndexWriterConfig.OpenMode.CREATE);
         List<MergeTrigger> waitedFor = new CopyOnWriteArrayList<>();
         config.setMergePolicy(new FilterMergePolicy(config.getMergePolicy()) {
             @Override
@@ -52,10 +49,5 @@ class IndexLayoutTest {
             writer.commit();
         }
         assertEquals(List.of(), waitedFor);
-    }
-
-    private static RecallConfig config() {
-        return new SmallRyeConfigBuilder().withMapping(RecallConfig.class)
-                .withConverter(Duration.class, 100, new DurationConverter()).build().getConfigMapping(RecallConfig.class);
     }
 }

@@ -1,10 +1,8 @@
 package io.finagent.memory.service;
 
-import io.finagent.memory.config.RecallConfig;
+import io.finagent.memory.config.RecallConfigs;
 import io.finagent.memory.domain.Wilson;
 import io.finagent.memory.repository.MarketRows;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,8 +28,7 @@ class MarketShelfTest {
     private static final String[] NAMES = {"ret_1d", "ret_5d", "ret_20d", "volatility_20d", "rsi_14", "volume_ratio", "breadth", "skew"};
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final FeatureSpace space = new FeatureSpace(new SmallRyeConfigBuilder().withMapping(RecallConfig.class)
-            .withConverter(Duration.class, 100, new DurationConverter()).build().getConfigMapping(RecallConfig.class));
+    private final FeatureSpace space = new FeatureSpace(RecallConfigs.with());
     private final Random random = new Random(20261204);
 
     @Test
