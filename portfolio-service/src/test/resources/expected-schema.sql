@@ -32,15 +32,18 @@ DECLARE
     month     TIMESTAMP := date_trunc('month', first_month AT TIME ZONE 'UTC');
     partition TEXT;
     created   INTEGER := 0;
+    storage   TEXT;
 BEGIN
     IF to_regclass(quote_ident(parent || '_default')) IS NULL THEN
         EXECUTE format('CREATE TABLE %I PARTITION OF %I DEFAULT', parent || '_default', parent);
     END IF;
+    SELECT coalesce(' WITH (' || array_to_string(reloptions, ', ') || ')', '') INTO storage
+    FROM pg_class WHERE oid = to_regclass(quote_ident(parent || '_default'));
     WHILE month <= last_month AT TIME ZONE 'UTC' LOOP
         partition := parent || to_char(month, '"_p"YYYY"_"MM');
         IF to_regclass(quote_ident(partition)) IS NULL THEN
             EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)', partition, parent,
-                           month AT TIME ZONE 'UTC', (month + INTERVAL '1 month') AT TIME ZONE 'UTC');
+                           month AT TIME ZONE 'UTC', (month + INTERVAL '1 month') AT TIME ZONE 'UTC') || storage;
             created := created + 1;
         END IF;
         month := month + INTERVAL '1 month';

@@ -44,7 +44,7 @@ class MonthlyPartitionsTest {
     MonthlyPartitions partitions;
 
     @Test
-    void theNextMonthsArePartitionedAheadListedAndRecreatedWhenMissing() throws Exception {
+    void theNextMonthsArePartitionedAheadListedAndRecreatedWhenMissingWithTheDefaultPartitionsStorage() throws Exception {
         YearMonth now = YearMonth.now(ZoneOffset.UTC);
         List<String> names = partitionNames();
         for (int month = 0; month <= 3; month++) { // finagent.partitions.months-ahead: 3
@@ -53,10 +53,18 @@ class MonthlyPartitionsTest {
         assertTrue(names.contains(TABLE + "_default"), names.toString());
         given().header("Authorization", Tokens.bearer(Tokens.agent("agent"))).get("/api/v1/admin/partitions").then().statusCode(403);
 
-        DB.execute("DROP TABLE " + Partitions.name(TABLE, now.plusMonths(3))); // as if the job had not run
-        assertEquals(1, partitions.createAhead().get(TABLE));
+        String last = Partitions.name(TABLE, now.plusMonths(3));
+        DB.execute("DROP TABLE " + last); // as if the job had not run
+        DB.execute("ALTER TABLE " + TABLE + "_default SET (fillfactor = 80)");
+        try {
+            assertEquals(1, partitions.createAhead().get(TABLE));
+        } finally {
+            DB.execute("ALTER TABLE " + TABLE + "_default RESET (fillfactor)");
+        }
         assertEquals(0, partitions.createAhead().get(TABLE), "a second run finds every month there");
-        assertTrue(partitionNames().contains(Partitions.name(TABLE, now.plusMonths(3))));
+        assertTrue(partitionNames().contains(last));
+        assertEquals(List.of("{fillfactor=80}"), DB.strings("SELECT reloptions::text FROM pg_class WHERE relname = ?", last),
+                "a new month has the storage parameters of the default partition");
     }
 
     @Test

@@ -10,6 +10,7 @@ public final class Benches {
         String bench = args.length > 0 ? args[0] : "";
         switch (bench) {
             case "memory" -> MemoryBenchRun.run(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
+            case "memory-replicas" -> MemoryBenchRun.replicasAgain();
             case "cache" -> CacheBenchRun.run();
             case "start" -> StartupBenchRun.run();
             case "backup" -> BackupBenchRun.run(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000,

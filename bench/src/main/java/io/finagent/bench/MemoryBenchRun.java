@@ -48,16 +48,40 @@ final class MemoryBenchRun {
                 cluster.wrkScripts().toString(), table.toString()});
         System.out.println("restarting it: it opens its index and reads what it missed…");
         a.stop();
+        bench.replicas(table);
+    }
+
+    /**
+     * bin/bench memory-replicas: the restart and two-replica rows again, on the database and index
+     * that the last bin/bench memory left (its table file holds that run's other rows).
+     */
+    static void replicasAgain() throws Exception {
+        BenchCluster cluster = new BenchCluster();
+        cluster.prepare(true, false, "memory-service", "bench");
+        MemoryBenchRun bench = new MemoryBenchRun(cluster);
+        Path table = cluster.dir.resolve("memory-table.md");
+        if (!Files.exists(table)) {
+            throw new IllegalStateException("no " + table + ": run bin/bench memory first");
+        }
+        // the first start after a build trains the JVM's AOT cache (ServiceJvm), as the seeding start of bin/bench memory does
+        bench.start("a").stop();
+        bench.replicas(table);
+    }
+
+    /** Replica "a" started on its index, "b" on a copy of it, both measured (ReplicasBench). */
+    private void replicas(Path table) throws Exception {
         // the second replica starts from a copy of the same index, as a new pod from a snapshot of a volume
-        Directories.copy(bench.index("a"), bench.index("b"));
-        double restart = bench.timeToReady("a");
+        Directories.delete(index("b"));
+        Directories.copy(index("a"), index("b"));
+        double restart = timeToReady("a");
         System.out.printf(Locale.ROOT, "ready after %.1f s; starting a second replica…%n", restart);
-        bench.timeToReady("b");
-        MemoryBench.main(new String[] {"replicas", a.url(), bench.replica("b").url(), agent, cluster.token("lag-probe", "agent"),
-                String.format(Locale.ROOT, "%.1f", restart), cluster.wrkScripts().toString(), table.toString()});
+        timeToReady("b");
+        MemoryBench.main(new String[] {"replicas", replica("a").url(), replica("b").url(), cluster.token("bench", "agent"),
+                cluster.token("lag-probe", "agent"), String.format(Locale.ROOT, "%.1f", restart), cluster.wrkScripts().toString(),
+                table.toString()});
         System.out.println(BenchCluster.machine());
-        bench.replica("b").stop();
-        a.stop();
+        replica("b").stop();
+        replica("a").stop();
     }
 
     /** A fresh database of {@code decisions} decisions: dropped, migrated by the service, seeded. */
