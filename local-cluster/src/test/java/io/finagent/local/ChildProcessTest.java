@@ -44,7 +44,10 @@ class ChildProcessTest {
     void theWholeCommandLineIsCheckedEvenPastTheJdksFourThousandCharacters() {
         String longArgument = "x".repeat(5000);
         ChildProcess sleeper = new ChildProcess("sleeper", dir.resolve("s.pid"), dir.resolve("s.log"), "marker-after-the-long-one");
-        sleeper.spawn(List.of("bash", "-c", "sleep 300", longArgument, "marker-after-the-long-one"), Map.of(), dir);
+        // bash stays the process (waiting for its sleep, which it ends when stopped): given "sleep 300" alone it
+        // execs sleep, whose command line has no marker, sometimes before the spawn sees bash's (found in CI)
+        sleeper.spawn(List.of("bash", "-c", "trap 'kill $!; exit' TERM; sleep 300 & wait", longArgument, "marker-after-the-long-one"),
+                Map.of(), dir);
         try {
             assertTrue(sleeper.running().isPresent());
         } finally {
