@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What every benchmark runs on: the local cluster's stores (started when they do not answer), the
@@ -83,14 +84,22 @@ final class BenchCluster {
     }
 
     /** The line under every table: what it was measured on, and when. */
+    /**
+     * The line under a table. It names the processor: on the two cores of another machine the same
+     * code printed a two-replica recall p95 of 13.2 ms, against 5.1 ms on an AMD EPYC's.
+     */
     static String machine() {
-        long gib;
-        try (var lines = Files.lines(Path.of("/proc/meminfo"))) {
-            gib = lines.filter(l -> l.startsWith("MemTotal:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0) >> 20;
+        long gib = procLine("/proc/meminfo", "MemTotal:").map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L) >> 20;
+        String cpu = procLine("/proc/cpuinfo", "model name").map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown processor");
+        return "machine: %d cores (%s), %d GiB, services on %s, %s".formatted(Runtime.getRuntime().availableProcessors(), cpu, gib,
+                ServiceJvm.find().version(), LocalDate.now(ZoneOffset.UTC));
+    }
+
+    private static Optional<String> procLine(String file, String prefix) {
+        try (var lines = Files.lines(Path.of(file))) {
+            return lines.filter(l -> l.startsWith(prefix)).findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return "machine: %d cores, %d GiB, services on %s, %s".formatted(Runtime.getRuntime().availableProcessors(), gib,
-                ServiceJvm.find().version(), LocalDate.now(ZoneOffset.UTC));
     }
 }
