@@ -33,13 +33,15 @@ public class BackupSchedules {
     }
 
     @Scheduled(identity = "full-backup", cron = "${finagent.backup.schedule.full}", timeZone = "UTC",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> weeklyFull() {
         return runs.start(BackupType.FULL, null, SCHEDULE).replaceWithVoid();
     }
 
     @Scheduled(identity = "incremental-backup", cron = "${finagent.backup.schedule.incremental}", timeZone = "UTC",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> nightlyIncremental() {
         return incremental().replaceWithVoid();
     }
@@ -54,7 +56,8 @@ public class BackupSchedules {
     }
 
     @Scheduled(identity = "backup-retention", cron = "${finagent.backup.schedule.retention}", timeZone = "UTC",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> nightlyRetention() {
         return cleanup.apply().replaceWithVoid();
     }

@@ -48,7 +48,8 @@ public class DataArchiver {
     }
 
     @Scheduled(identity = "data-archiver", cron = "${finagent.backup.schedule.archive}", timeZone = "UTC",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> nightly() {
         return run(null).replaceWithVoid();
     }

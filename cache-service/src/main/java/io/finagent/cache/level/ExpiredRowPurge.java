@@ -22,7 +22,8 @@ public class ExpiredRowPurge {
         this.purged = registry.counter("finagent.cache.l3.purged.rows");
     }
 
-    @Scheduled(every = "${finagent.cache.purge-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${finagent.cache.purge-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> purge() {
         return l3.purgeExpired(BATCH).chain(n -> {
             purged.increment(n);

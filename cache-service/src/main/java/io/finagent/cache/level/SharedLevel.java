@@ -90,7 +90,8 @@ public class SharedLevel {
         }));
     }
 
-    @Scheduled(every = "${finagent.cache.redis-probe-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${finagent.cache.redis-probe-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> probe() {
         if (!onFiles.get()) {
             return Uni.createFrom().voidItem();

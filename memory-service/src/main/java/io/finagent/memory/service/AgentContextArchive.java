@@ -98,7 +98,8 @@ public class AgentContextArchive {
     }
 
     @Scheduled(identity = "forget-uncited-contexts", every = "1h", delayed = "5m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> forgetUncited() {
         return contexts.forgetUncitedOlderThan(config.uncitedContextRetention())
                 .invoke(n -> {

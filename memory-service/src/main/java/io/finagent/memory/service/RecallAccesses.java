@@ -36,7 +36,8 @@ public class RecallAccesses {
         recalled.addAll(ids);
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> flush() {
         Map<Long, Integer> counts = new HashMap<>();
         for (Long id = recalled.poll(); id != null; id = recalled.poll()) {

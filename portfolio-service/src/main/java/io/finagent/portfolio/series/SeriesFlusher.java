@@ -64,7 +64,8 @@ public class SeriesFlusher {
         registry.gauge("finagent.series.backlog.points", waiting);
     }
 
-    @Scheduled(identity = SeriesFlusher.JOB, every = "${finagent.questdb.flush-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = SeriesFlusher.JOB, every = "${finagent.questdb.flush-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> flush() {
         return flush(false);
     }

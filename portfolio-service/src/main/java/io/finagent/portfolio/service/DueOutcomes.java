@@ -68,7 +68,8 @@ public class DueOutcomes {
         return registry.counter("finagent.outcomes", "status", status.name().toLowerCase());
     }
 
-    @Scheduled(every = "${finagent.outcome.check-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${finagent.outcome.check-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> measure() {
         Instant now = Instant.now();
         // the backlog first, then the store: a point sent in between is then seen by the second

@@ -45,7 +45,8 @@ public class DatabaseGauges {
     }
 
     @Scheduled(every = "${finagent.db.gauges-interval:30s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> refresh() {
         return pool.preparedQuery(READ).execute(Tuple.of(slowSeconds))
                 .invoke(rows -> {

@@ -52,7 +52,8 @@ public class MonthlyPartitions {
     }
 
     @Scheduled(identity = "monthly-partitions", cron = "${finagent.partitions.schedule}", timeZone = "UTC",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void daily() {
         run();
     }

@@ -55,7 +55,8 @@ public class PerformanceGauges {
     }
 
     @Scheduled(every = "${finagent.performance.gauges-interval}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
         try (Connection c = dataSource.getConnection()) {
             Database figures = reports.database(c);

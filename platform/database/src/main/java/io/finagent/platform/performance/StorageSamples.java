@@ -30,7 +30,8 @@ public class StorageSamples {
     }
 
     @Scheduled(every = "${finagent.performance.storage-sample-interval}", delayed = "${finagent.performance.storage-sample-delay}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sample() {
         try (Connection c = dataSource.getConnection()) {
             record(c);

@@ -49,7 +49,8 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${finagent.outbox.poll-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
         return drain()
                 .onFailure().invoke(e -> LOG.warnf("outbox relay pass failed, will retry: %s", e.getMessage()))

@@ -60,7 +60,8 @@ public class EventRetention {
     }
 
     @Scheduled(identity = "event-retention", every = "${finagent.retention.interval:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
         return prune(Instant.now()).onFailure().invoke(e -> LOG.warnf("event retention did not run: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
