@@ -90,6 +90,8 @@ class ConfigurationSystemTest {
     void aBadValueStopsTheStartWithItsKeyItsValueAndTheReason() throws Exception {
         assertRefused("-Dfinagent.ai.temperature=3.5", "finagent.ai.temperature", "3.5", "must be at most 2");
         assertRefused("-Dfinagent.performance.request-timeout=soon", "finagent.performance.request-timeout", "soon", "Invalid duration");
+        assertRefused("-Dmp.messaging.incoming.decision-made.pausable=false", "mp.messaging.incoming.decision-made.pausable", "false",
+                "a stop could not finish their events before the pools close");
     }
 
     private static void assertRefused(String option, String key, String value, String reason) throws Exception {

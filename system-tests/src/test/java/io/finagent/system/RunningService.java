@@ -8,6 +8,7 @@ import io.finagent.platform.testing.TestKafka;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,6 +107,26 @@ final class RunningService implements AutoCloseable {
     /** What the service has logged so far. */
     String log() throws IOException {
         return Files.readString(log);
+    }
+
+    /** How many bytes it has logged so far: where a later {@link #logFrom} starts. */
+    long logLength() throws IOException {
+        return Files.size(log);
+    }
+
+    /** What it logged from byte {@code offset} on. */
+    String logFrom(long offset) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
+    }
+
+    /** SIGTERM, as Kubernetes stops a pod, and its exit code once it has exited (within a minute). */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not exit within a minute of SIGTERM, see " + log);
+        }
+        return process.exitValue();
     }
 
     /** {@code kill -9}: no shutdown hook runs, nothing is flushed or committed on the way out. */

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -30,6 +31,7 @@ public class Inbox {
 
     private final EventCodec codec;
     private final MeterRegistry registry;
+    private final AtomicInteger applying = new AtomicInteger();
 
     public Inbox(EventCodec codec, MeterRegistry registry) {
         this.codec = codec;
@@ -45,7 +47,14 @@ public class Inbox {
         return Uni.createFrom().item(() -> codec.<T>read(message, type))
                 .chain(event -> apply(consumer, event, effect)
                         .onFailure(e -> !(e instanceof InvalidEventException))
-                        .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(RETRIES));
+                        .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(RETRIES))
+                .onSubscription().invoke(applying::incrementAndGet)
+                .onTermination().invoke(applying::decrementAndGet);
+    }
+
+    /** Events begun and not yet applied or given up: what a stopping service waits for ({@link ConsumersStop}). */
+    public int applying() {
+        return applying.get();
     }
 
     private <T> Uni<Void> apply(String consumer, ReceivedEvent<T> event, Function<ReceivedEvent<T>, Uni<?>> effect) {
