@@ -83,10 +83,10 @@ final class BenchCluster {
         return layout.root().resolve("bench/wrk");
     }
 
-    /** The line under every table: what it was measured on, and when. */
     /**
-     * The line under a table. It names the processor: on the two cores of another machine the same
-     * code printed a two-replica recall p95 of 13.2 ms, against 5.1 ms on an AMD EPYC's.
+     * The line under every table: what it was measured on, and when. It names the processor: on the
+     * two cores of another machine the same code printed a two-replica recall p95 of 13.2 / 14.6 ms,
+     * against 4.77 / 5.44 ms on an AMD EPYC's.
      */
     static String machine() {
         long gib = procLine("/proc/meminfo", "MemTotal:").map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L) >> 20;

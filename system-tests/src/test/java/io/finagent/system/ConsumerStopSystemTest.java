@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its consumers stop taking events and finish the ones begun before the pools close, so the stop
  * logs no warning or error and sends nothing to the dead-letter topic; started again, the
  * service applies every event once. Before the platform paused its consumers at shutdown, the
- * pools closed first and the stop logged "Failed to rollback transaction".
+ * pools closed first and the stop logged "Failed to commit transaction" or "Failed to rollback transaction".
  */
 class ConsumerStopSystemTest {
 

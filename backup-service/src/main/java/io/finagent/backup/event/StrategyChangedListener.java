@@ -4,6 +4,7 @@ import io.finagent.backup.service.BackupSchedules;
 import io.finagent.platform.events.EventCodec;
 import io.finagent.platform.events.EventType;
 import io.finagent.platform.events.InvalidEventException;
+import io.finagent.platform.inbox.EventsInProgress;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -21,10 +22,12 @@ public class StrategyChangedListener {
 
     private final BackupSchedules schedules;
     private final EventCodec codec;
+    private final EventsInProgress inProgress;
 
-    public StrategyChangedListener(BackupSchedules schedules, EventCodec codec) {
+    public StrategyChangedListener(BackupSchedules schedules, EventCodec codec, EventsInProgress inProgress) {
         this.schedules = schedules;
         this.codec = codec;
+        this.inProgress = inProgress;
     }
 
     @Incoming("strategy-changed")
@@ -35,9 +38,9 @@ public class StrategyChangedListener {
             LOG.warnf("strategy-changed message skipped: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        return schedules.configurationChanged()
+        return inProgress.track(schedules.configurationChanged()
                 .invoke(backup -> LOG.infof("strategy configuration changed: configuration backup %d", backup.id))
                 .onFailure().invoke(e -> LOG.errorf(e, "strategy configuration changed, but no configuration backup could start"))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                .onFailure().recoverWithNull().replaceWithVoid());
     }
 }

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -31,11 +30,12 @@ public class Inbox {
 
     private final EventCodec codec;
     private final MeterRegistry registry;
-    private final AtomicInteger applying = new AtomicInteger();
+    private final EventsInProgress inProgress;
 
-    public Inbox(EventCodec codec, MeterRegistry registry) {
+    public Inbox(EventCodec codec, MeterRegistry registry, EventsInProgress inProgress) {
         this.codec = codec;
         this.registry = registry;
+        this.inProgress = inProgress;
     }
 
     /**
@@ -44,17 +44,10 @@ public class Inbox {
      * throws {@link io.finagent.platform.events.InvalidEventException}, which is not retried.
      */
     public <T> Uni<Void> consume(String consumer, String message, EventType type, Function<ReceivedEvent<T>, Uni<?>> effect) {
-        return Uni.createFrom().item(() -> codec.<T>read(message, type))
+        return inProgress.track(Uni.createFrom().item(() -> codec.<T>read(message, type))
                 .chain(event -> apply(consumer, event, effect)
                         .onFailure(e -> !(e instanceof InvalidEventException))
-                        .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(RETRIES))
-                .onSubscription().invoke(applying::incrementAndGet)
-                .onTermination().invoke(applying::decrementAndGet);
-    }
-
-    /** Events begun and not yet applied or given up: what a stopping service waits for ({@link ConsumersStop}). */
-    public int applying() {
-        return applying.get();
+                        .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(RETRIES)));
     }
 
     private <T> Uni<Void> apply(String consumer, ReceivedEvent<T> event, Function<ReceivedEvent<T>, Uni<?>> effect) {
