@@ -71,7 +71,7 @@ class AsOfMigrationTest {
 
     private static Flyway flyway(String target) {
         var configuration = Flyway.configure()
-                .dataSource("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "postgres")
+                .dataSource(new TestDatabase(DATABASE).dataSource())
                 .locations("classpath:db/migration", "classpath:db/messaging", "classpath:db/backup", "classpath:db/operations")
                 .outOfOrder(true);
         return (target == null ? configuration : configuration.target(target)).load();

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.finagent.memory.index.FeedPosition;
 import io.finagent.platform.testing.RealInfrastructure;
+import io.finagent.platform.testing.TestDatabase;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -36,7 +36,7 @@ class DecisionFeedTest {
 
     @Test
     void aPollWithGapsReadsThemFromTheIndexInACustomPlanAndInAGenericOne() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/finagent_memory_test", "postgres", null)) {
+        try (Connection c = new TestDatabase("finagent_memory_test").connect()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("""

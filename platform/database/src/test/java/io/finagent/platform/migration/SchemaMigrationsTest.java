@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,10 +32,7 @@ class SchemaMigrationsTest {
 
     @BeforeEach
     void freshDatabase() {
-        TestDatabase.freshOwnedBy(DATABASE, OWNER);
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl("jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
-        dataSource.setUser(OWNER);
+        PGSimpleDataSource dataSource = TestDatabase.freshOwnedBy(DATABASE, OWNER).dataSource();
         Flyway flyway = Flyway.configure().dataSource(dataSource).locations("db/testmigrations").load();
         migrations = new SchemaMigrations(flyway, dataSource);
     }
@@ -122,6 +118,6 @@ class SchemaMigrationsTest {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, OWNER, "");
+        return new TestDatabase(DATABASE).as(OWNER).connect();
     }
 }

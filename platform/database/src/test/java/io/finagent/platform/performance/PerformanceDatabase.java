@@ -18,7 +18,7 @@ final class PerformanceDatabase {
     }
 
     static PGSimpleDataSource fresh(String database, boolean hypothetical) {
-        TestDatabase.freshOwnedBy(database, OWNER);
+        TestDatabase owned = TestDatabase.freshOwnedBy(database, OWNER);
         TestDatabase superuser = new TestDatabase(database);
         superuser.execute("CREATE EXTENSION pg_stat_statements");
         // The server keeps 5,000 statements and, when full, evicts the least used: those of a test,
@@ -27,9 +27,7 @@ final class PerformanceDatabase {
         if (hypothetical) {
             superuser.execute("CREATE EXTENSION hypopg");
         }
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl("jdbc:postgresql://127.0.0.1:5432/" + database);
-        dataSource.setUser(OWNER);
+        PGSimpleDataSource dataSource = owned.dataSource();
         Flyway.configure().dataSource(dataSource).locations("db/operations").load().migrate();
         return dataSource;
     }

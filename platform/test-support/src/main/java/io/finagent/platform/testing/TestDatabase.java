@@ -1,5 +1,7 @@
 package io.finagent.platform.testing;
 
+import org.postgresql.ds.PGSimpleDataSource;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -60,12 +62,25 @@ public final class TestDatabase {
                 + " AND NOT relispartition"));
     }
 
+    /** A connection as this database's role, for a test that works in a transaction of its own. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, null);
+    }
+
+    /** A data source as this database's role: for Flyway, or a class under test that takes one. */
+    public PGSimpleDataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url);
+        dataSource.setUser(user);
+        return dataSource;
+    }
+
     public long count(String sql, Object... args) {
         return Long.parseLong(strings(sql, args).get(0));
     }
 
     public void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(url, user, null);
+        try (Connection c = connect();
              var statement = c.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
@@ -74,7 +89,7 @@ public final class TestDatabase {
     }
 
     public List<String> strings(String sql, Object... args) {
-        try (Connection c = DriverManager.getConnection(url, user, null);
+        try (Connection c = connect();
              PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
