@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -38,6 +39,7 @@ public class ConsumersStop {
     private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.connector");
     /** Well within Kubernetes' default grace period (30 s), with room for the rest of the stop. */
     private static final Duration DRAIN = Duration.ofSeconds(10);
+    /** An event handed on just before the pause may not have begun: none for this long means none is coming. */
     private static final Duration QUIET = Duration.ofMillis(100);
 
     private final ChannelRegistry channels;
@@ -53,8 +55,8 @@ public class ConsumersStop {
     void requirePausable(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         List<String> notPausable = StreamSupport.stream(config.getPropertyNames().spliterator(), false)
                 .map(INCOMING::matcher).filter(Matcher::matches).map(m -> m.group(1)).distinct().sorted()
-                .map(channel -> "mp.messaging.incoming." + channel + ".pausable=" + pausable(channel).orElse("(unset)"))
-                .filter(setting -> !setting.endsWith("=true"))
+                .filter(channel -> !pausable(channel))
+                .map(channel -> "mp.messaging.incoming." + channel + ".pausable=" + setting(channel, String.class).orElse("(unset)"))
                 .toList();
         if (!notPausable.isEmpty()) {
             throw new IllegalStateException("incoming channels not pausable: " + notPausable
@@ -62,30 +64,34 @@ public class ConsumersStop {
         }
     }
 
-    /** The channel's own setting, else its connector's. */
-    private Optional<String> pausable(String channel) {
-        String connector = config.getValue("mp.messaging.incoming." + channel + ".connector", String.class);
-        return config.getOptionalValue("mp.messaging.incoming." + channel + ".pausable", String.class)
-                .or(() -> config.getOptionalValue("mp.messaging.connector." + connector + ".pausable", String.class));
+    private boolean pausable(String channel) {
+        return setting(channel, Boolean.class).orElse(false); // as SmallRye reads it
     }
 
-    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) throws InterruptedException {
+    /** The channel's own pausable setting, else its connector's. */
+    private <T> Optional<T> setting(String channel, Class<T> type) {
+        String connector = config.getValue("mp.messaging.incoming." + channel + ".connector", String.class);
+        return config.getOptionalValue("mp.messaging.incoming." + channel + ".pausable", type)
+                .or(() -> config.getOptionalValue("mp.messaging.connector." + connector + ".pausable", type));
+    }
+
+    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
         long started = System.nanoTime();
-        List<String> paused = channels.getIncomingNames().stream().sorted().filter(name -> {
+        List<String> paused = new ArrayList<>();
+        for (String name : channels.getIncomingNames().stream().sorted().toList()) {
             PausableChannel channel = channels.getPausable(name);
-            if (channel != null) {
+            if (channel == null) {
+                LOG.warnf("consumers of %s cannot be paused: the stop cannot finish their events", name);
+            } else {
                 channel.pause();
+                paused.add(name);
             }
-            return channel != null;
-        }).toList();
+        }
         int begun = inProgress.count();
-        long deadline = started + DRAIN.toNanos();
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadline && (inProgress.count() > 0 || System.nanoTime() - quietSince < QUIET.toNanos())) {
-            if (inProgress.count() > 0) {
-                quietSince = System.nanoTime();
-            }
-            Thread.sleep(5);
+        try {
+            awaitNoneInProgress(started + DRAIN.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
         int left = inProgress.count();
@@ -94,6 +100,18 @@ public class ConsumersStop {
         } else {
             LOG.warnf("consumers of %s paused with %d events begun; %d not finished after %d ms: they fail as the pools close,"
                     + " and the broker gives them to the next start", paused, begun, left, ms);
+        }
+    }
+
+    private void awaitNoneInProgress(long deadline) throws InterruptedException {
+        long quietSince = System.nanoTime();
+        for (long now = quietSince; now < deadline; now = System.nanoTime()) {
+            if (inProgress.count() > 0) {
+                quietSince = now;
+            } else if (now - quietSince >= QUIET.toNanos()) {
+                return;
+            }
+            Thread.sleep(5);
         }
     }
 }
