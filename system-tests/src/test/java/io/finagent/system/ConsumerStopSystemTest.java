@@ -2,25 +2,20 @@ package io.finagent.system;
 
 import io.finagent.platform.contracts.TestEvents;
 import io.finagent.platform.events.CloudEvent;
-import io.finagent.platform.events.EventType;
 import io.finagent.platform.testing.TestDatabase;
 import io.finagent.platform.testing.TestInfrastructure;
 import io.finagent.platform.testing.TestKafka;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,20 +82,8 @@ class ConsumerStopSystemTest {
 
     /** {@code n} decision-made events of the user, sent at once: the ids sent. */
     private static Set<String> publish(int n, String user) {
-        Set<String> sent = new HashSet<>();
-        try (KafkaProducer<String, String> producer = TestKafka.producer()) {
-            List<Future<RecordMetadata>> acks = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                CloudEvent event = TestEvents.decisionMade(TestEvents.newDecisionId(), user);
-                acks.add(producer.send(new ProducerRecord<>(EventType.DECISION_MADE.topic(), event.subject(), TestEvents.write(event))));
-                sent.add(event.subject());
-            }
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish the events", e);
-        }
-        return sent;
+        List<CloudEvent> events = IntStream.range(0, n).mapToObj(i -> TestEvents.decisionMade(TestEvents.newDecisionId(), user)).toList();
+        TestEvents.publish(events);
+        return events.stream().map(CloudEvent::subject).collect(Collectors.toSet());
     }
 }

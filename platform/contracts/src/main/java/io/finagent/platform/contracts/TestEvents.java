@@ -6,11 +6,16 @@ import io.finagent.platform.events.EventCodec;
 import io.finagent.platform.events.EventType;
 import io.finagent.platform.events.OutcomeMeasured;
 import io.finagent.platform.testing.TestKafka;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Events as memory-service publishes them, for consumer tests. */
@@ -46,6 +51,21 @@ public final class TestEvents {
 
     /** Sends the event to its topic, keyed by its subject as the outbox does. */
     public static void publish(CloudEvent event) {
-        TestKafka.send(EventType.ofCloudEventType(event.type()).topic(), event.subject(), CODEC.write(event));
+        publish(List.of(event));
+    }
+
+    /** The same for many events over one producer (a backlog), every one acknowledged before it returns. */
+    public static void publish(List<CloudEvent> events) {
+        try (KafkaProducer<String, String> producer = TestKafka.producer()) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            for (CloudEvent event : events) {
+                acks.add(producer.send(new ProducerRecord<>(EventType.ofCloudEventType(event.type()).topic(), event.subject(), CODEC.write(event))));
+            }
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + events.size() + " events", e);
+        }
     }
 }
